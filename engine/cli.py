@@ -1,0 +1,143 @@
+"""``python -m engine``: validate, score, encode, decode and aggregate from the command line.
+
+A thin shell around the library: it reads files, calls the engine, prints
+JSON on stdout and problems on stderr, and turns errors into exit codes.
+Exit codes: 0 fine, 1 problems in the input (or a withheld team result),
+2 wrong use of the command.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .codes import encode, read
+from .errors import CodeError
+from .loader import LoadError, load_all, load_assessment
+from .scoring import score
+from .team import aggregate
+
+
+class UserError(Exception):
+    """Bad input the user can fix; printed without a traceback."""
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _load(path: str):
+    try:
+        return load_assessment(path)
+    except LoadError as error:
+        raise UserError("\n".join(error.problems)) from None
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"{path}:1: cannot read the file: {error}") from None
+
+
+def _read_answers(path: str) -> dict:
+    text = _read_text(path)
+    try:
+        answers = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise UserError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
+    if not isinstance(answers, dict):
+        raise UserError(f"{path}:1: expected a JSON object of question id to answer")
+    return answers
+
+
+def cmd_validate(args) -> int:
+    assessments, problems = load_all(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    questions = sum(len(a.questions) for a in assessments)
+    print(f"{len(assessments)} assessment(s) valid, {questions} questions in all")
+    return 0
+
+
+def cmd_score(args) -> int:
+    _print_json(score(_load(args.definition), _read_answers(args.answers), args.lang))
+    return 0
+
+
+def cmd_encode(args) -> int:
+    print(encode(_load(args.definition), _read_answers(args.answers)))
+    return 0
+
+
+def cmd_decode(args) -> int:
+    try:
+        _print_json(read(_load(args.definition), args.code).answers)
+    except CodeError as error:
+        raise UserError(str(error)) from None
+    return 0
+
+
+def cmd_aggregate(args) -> int:
+    assessment = _load(args.definition)
+    codes, bad = [], 0
+    for number, line in enumerate(_read_text(args.codes).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            read(assessment, line)
+        except CodeError as error:
+            print(f"{args.codes}:{number}: {error}", file=sys.stderr)
+            bad += 1
+            continue
+        codes.append(line)
+    team = aggregate(assessment, codes, args.lang)
+    _print_json(team)
+    if team["withheld"]:
+        print(f"team result withheld: {team['n']} valid result(s), at least {team['min_group']} needed",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m engine", description="Supportwijzer scoring engine")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check assessment files; print file:line: message per problem")
+    p.add_argument("paths", nargs="+", help="assessment files or folders")
+    p.set_defaults(run=cmd_validate)
+    for name, run, helptext in (("score", cmd_score, "print the score JSON"),
+                                ("encode", cmd_encode, "print a result code")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("definition")
+        p.add_argument("answers", help="JSON file {question id: answer}, or - for stdin")
+        p.add_argument("--lang", default=None)
+        p.set_defaults(run=run)
+    p = sub.add_parser("decode", help="print the answers in a result code")
+    p.add_argument("definition")
+    p.add_argument("code")
+    p.set_defaults(run=cmd_decode)
+    p = sub.add_parser("aggregate", help="print the team result for a file of codes")
+    p.add_argument("definition")
+    p.add_argument("codes", help="text file with one code per line, or - for stdin")
+    p.add_argument("--lang", default=None)
+    p.set_defaults(run=cmd_aggregate)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UserError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ValueError as error:  # AnswerError and friends: the message is meant for the user
+        print(f"error: {error}", file=sys.stderr)
+        return 1

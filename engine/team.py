@@ -1,0 +1,125 @@
+"""Team results: the picture of a group, built from the answers of its members.
+
+Anonymity comes first: below ``min_group`` distinct results nothing but the
+count is returned. Member scores are returned sorted, never in the order they
+were given, so no figure can be traced back to the person who pasted a code.
+Standard library only (this runs in the browser); the statistics are written
+out with ``math.fsum`` because ``statistics`` works in fractions and is too
+slow for a thousand members.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from .codes import read
+from .scoring import as_assessment, band_index, dimension_scores, normalize_answers, profile_of
+from .text import localize
+
+DISCUSS_LIMIT = 5
+
+
+def _mean(values: list[float]) -> float:
+    return math.fsum(values) / len(values)
+
+
+def _stdev(values: list[float]) -> float | None:
+    """Sample standard deviation; ``None`` with fewer than two values."""
+    if len(values) < 2:
+        return None
+    m = _mean(values)
+    return math.sqrt(math.fsum((v - m) ** 2 for v in values) / (len(values) - 1))
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dict:
+    """The team result for the members' answers.
+
+    ``answer_sets`` holds one item per member: an answers mapping, or a result
+    code (text). Codes that are identical are counted once and reported as
+    ``duplicates``; a code that cannot be read raises ``CodeError``.
+    """
+    assessment = as_assessment(definition)
+    members: list[dict[str, int | None]] = []
+    seen_codes: set[str] = set()
+    duplicates = 0
+    for item in answer_sets:
+        if isinstance(item, str):
+            code = read(assessment, item)
+            if code.canonical in seen_codes:
+                duplicates += 1
+                continue
+            seen_codes.add(code.canonical)
+            members.append(code.answers)
+        elif isinstance(item, Mapping):
+            members.append(normalize_answers(assessment, item))
+        else:
+            raise ValueError(f"een teamlid is een code of een set antwoorden, niet {type(item).__name__}")
+
+    n = len(members)
+    if n < assessment.min_group:
+        return {"n": n, "min_group": assessment.min_group, "withheld": True}
+
+    scale = assessment.scale
+    member_scores = [dimension_scores(assessment, values) for values in members]
+
+    dimensions = {}
+    means: dict[str, float | None] = {}
+    for dimension in assessment.dimensions:
+        scores = sorted(s[dimension.id][0] for s in member_scores if s[dimension.id][0] is not None)
+        bands = [{"index": i, "label": localize(b.label, lang), "count": 0} for i, b in enumerate(dimension.bands)]
+        for value in scores:
+            bands[band_index(dimension, value)]["count"] += 1
+        mean = _round(_mean(scores), 1) if scores else None
+        means[dimension.id] = mean
+        dimensions[dimension.id] = {
+            "title": localize(dimension.title, lang),
+            "n": len(scores),
+            "mean": mean,
+            "median": _round(_median(scores), 1) if scores else None,
+            "min": scores[0] if scores else None,
+            "max": scores[-1] if scores else None,
+            "stdev": _round(_stdev(scores), 1),
+            "scores": scores,
+            "bands": bands,
+        }
+
+    questions = {}
+    spread: list[tuple[float, int, str]] = []
+    for position, question in enumerate(assessment.questions):
+        given = [values[question.id] for values in members if values[question.id] is not None]
+        counts = {str(v): 0 for v in scale.values}
+        for v in given:
+            counts[str(v)] += 1
+        sd = _stdev(given)
+        questions[question.id] = {"n": len(given), "counts": counts, "stdev": _round(sd, 2)}
+        if sd is not None and sd >= (scale.max - scale.min) / 4:
+            spread.append((-sd, position, question.id))
+
+    discuss = []
+    for _, _, question_id in sorted(spread)[:DISCUSS_LIMIT]:
+        question = assessment.question_index[question_id]
+        discuss.append({"id": question_id, "text": localize(question.text, lang),
+                        "stdev": questions[question_id]["stdev"], "counts": questions[question_id]["counts"]})
+
+    return {
+        "assessment": assessment.id,
+        "version": assessment.version,
+        "withheld": False,
+        "n": n,
+        "min_group": assessment.min_group,
+        "duplicates": duplicates,
+        "dimensions": dimensions,
+        "questions": questions,
+        "profile": profile_of(assessment, means, lang),
+        "discuss": discuss,
+    }

@@ -1,0 +1,94 @@
+"""Team aggregation: anonymity threshold, statistics, bands, discussion points."""
+import statistics
+
+import pytest
+
+import engine
+
+EVERYONE_AGREES = {"rollen-helder": 4, "afspraken-vast": 4, "afspraken-vergeten": 2, "fout-melden": 4, "achter-de-rug": 2}
+
+
+def member(**answers):
+    return dict(EVERYONE_AGREES, **{k.replace("_", "-"): v for k, v in answers.items()})
+
+
+def test_below_min_group_nothing_but_the_count_is_returned(example):
+    assert engine.aggregate(example, [member(), member()]) == {"n": 2, "min_group": 3, "withheld": True}
+
+
+def test_duplicate_codes_count_once_and_can_keep_a_team_below_the_threshold(example):
+    a = engine.encode(example, member())
+    b = engine.encode(example, member(fout_melden=1))
+    assert engine.aggregate(example, [a, b, a.lower()]) == {"n": 2, "min_group": 3, "withheld": True}
+    c = engine.encode(example, member(fout_melden=5))
+    team = engine.aggregate(example, [a, b, a, c])
+    assert team["n"] == 3 and team["duplicates"] == 1
+
+
+def test_dimension_statistics_match_hand_and_statistics_module(example):
+    members = [member(fout_melden=v) for v in (1, 2, 5, 5)]
+    team = engine.aggregate(example, members)
+    vertrouwen = team["dimensions"]["vertrouwen"]
+    # fout-melden v (weight 1) and achter-de-rug reversed 6-2=4 (weight 0.5): mean (v + 2) / 1.5
+    scores = [round(100 * ((v + 2) / 1.5 - 1) / 4, 1) for v in (1, 2, 5, 5)]
+    assert vertrouwen["scores"] == sorted(scores)
+    assert vertrouwen["n"] == 4
+    assert vertrouwen["mean"] == round(statistics.mean(scores), 1)
+    assert vertrouwen["median"] == round(statistics.median(scores), 1)
+    assert (vertrouwen["min"], vertrouwen["max"]) == (min(scores), max(scores))
+    assert vertrouwen["stdev"] == round(statistics.stdev(scores), 1)
+    assert [b["count"] for b in vertrouwen["bands"]] == [sum(s <= 50 for s in scores), sum(s > 50 for s in scores)]
+
+
+def test_question_counts_use_string_keys_and_every_scale_value(example):
+    team = engine.aggregate(example, [member(fout_melden=v) for v in (1, 2, 5, None)])
+    question = team["questions"]["fout-melden"]
+    assert question["counts"] == {"1": 1, "2": 1, "3": 0, "4": 0, "5": 1}
+    assert question["n"] == 3
+    assert question["stdev"] == round(statistics.stdev([1, 2, 5]), 2)
+
+
+def test_question_spread_is_null_with_fewer_than_two_answers(example):
+    team = engine.aggregate(example, [member(fout_melden=None), member(fout_melden=None), member(fout_melden=3)])
+    assert team["questions"]["fout-melden"]["stdev"] is None
+
+
+def test_discuss_lists_largest_disagreement_first_above_a_quarter_of_the_range(example):
+    members = [member(fout_melden=1, rollen_helder=3), member(fout_melden=5, rollen_helder=4),
+               member(fout_melden=1, rollen_helder=5), member(fout_melden=5, rollen_helder=3)]
+    team = engine.aggregate(example, members)
+    # fout-melden stdev 2.31 >= 1 (a quarter of 4); rollen-helder stdev 0.96 < 1; the rest agree
+    assert [d["id"] for d in team["discuss"]] == ["fout-melden"]
+    assert team["discuss"][0] == {"id": "fout-melden", "text": "Ik durf een fout te melden in het team.",
+                                  "stdev": 2.31, "counts": {"1": 2, "2": 0, "3": 0, "4": 0, "5": 2}}
+
+
+def test_discuss_holds_at_most_five_questions():
+    questions = [{"id": f"q{i}", "text": f"Vraag {i}", "dimension": "d"} for i in range(8)]
+    definition = engine.parse_assessment({
+        "id": "acht", "version": 1, "title": "Acht", "audience": "team",
+        "scale": {"min": 1, "max": 5, "labels": {i: str(i) for i in range(1, 6)}},
+        "dimensions": [{"id": "d", "title": "D", "bands": [{"upto": 100, "label": "x"}]}],
+        "questions": questions})
+    low = {f"q{i}": 1 for i in range(8)}
+    high = {f"q{i}": 5 if i != 3 else 4 for i in range(8)}
+    team = engine.aggregate(definition, [low, high, low, high])
+    assert len(team["discuss"]) == 5
+    assert "q3" not in [d["id"] for d in team["discuss"]]  # the smallest spread drops out
+
+
+def test_team_profile_uses_the_rounded_mean_scores(example):
+    strong = {"rollen-helder": 5, "afspraken-vast": 5, "afspraken-vergeten": 1, "fout-melden": 5, "achter-de-rug": 1}
+    team = engine.aggregate(example, [strong, strong, member()])
+    assert team["profile"]["id"] == "stevige-basis"
+
+
+def test_member_scores_are_sorted_so_order_reveals_nobody(example):
+    team = engine.aggregate(example, [member(fout_melden=5), member(fout_melden=1), member(fout_melden=3)])
+    scores = team["dimensions"]["vertrouwen"]["scores"]
+    assert scores == sorted(scores)
+
+
+def test_a_bad_code_raises_a_code_error(example):
+    with pytest.raises(engine.CodeError):
+        engine.aggregate(example, ["NOPE"])
