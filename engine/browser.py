@@ -26,9 +26,9 @@ def _assessment(definition_json: str) -> Assessment:
     return _parsed[definition_json]
 
 
-def result(assessment: Assessment, answers: dict, lang: str | None) -> dict:
+def result(assessment: Assessment, answers: dict, lang: str | None, nonce: int | None = None) -> dict:
     """A respondent's result page: the score and the code to hand on."""
-    return {"score": score(assessment, answers, lang), "code": encode(assessment, answers)}
+    return {"score": score(assessment, answers, lang), "code": encode(assessment, answers, nonce)}
 
 
 def decode_all(assessment: Assessment, codes: list) -> list[dict]:
@@ -45,8 +45,9 @@ def decode_all(assessment: Assessment, codes: list) -> list[dict]:
 
 OPERATIONS = {
     "score": lambda a, req: score(a, req["answers"], req.get("lang")),
-    "result": lambda a, req: result(a, req["answers"], req.get("lang")),
-    "encode": lambda a, req: encode(a, req["answers"]),
+    # "nonce" is for test vectors only: the page never sends it, so codes stay random.
+    "result": lambda a, req: result(a, req["answers"], req.get("lang"), req.get("nonce")),
+    "encode": lambda a, req: encode(a, req["answers"], req.get("nonce")),
     "decode": lambda a, req: decode_all(a, req["codes"]),
     "aggregate": lambda a, req: aggregate(a, req["members"], req.get("lang")),
 }

@@ -1,0 +1,1 @@
+"""Site building for Supportwijzer: everything ``build.py`` runs, one step per module."""
