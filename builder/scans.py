@@ -1,0 +1,133 @@
+"""Scan pages, generated from the validated assessments: one module, called by build and serve alike.
+
+Each assessment becomes ``scans/<id>/index.md``: a plain-HTML questionnaire
+(answerable before any script runs), the assessment as JSON for the engine in
+the browser, and the advice of every band and profile pre-rendered as HTML in
+``<template>`` elements, so the browser picks HTML the build made and never
+renders author text itself. ``scans/index.md`` lists every scan.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from engine import Assessment, localize, to_data
+
+from . import markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "templates"
+AUDIENCE_LABELS = {
+    "individual": "Voor jezelf (medewerker of leidinggevende)",
+    "team": "Voor een team",
+    "organisation": "Voor de organisatie of een managementteam",
+}
+SECONDS_PER_QUESTION = 20
+
+
+@dataclass(frozen=True)
+class ScanSummary:
+    id: str
+    title: str
+    audience: str
+    questions: int
+    minutes: int
+    summary: str
+    facilitator: str | None
+
+
+def minutes_for(assessment: Assessment) -> int:
+    """A generous estimate: 20 seconds a question, plus a minute to read the introduction."""
+    return max(2, 1 + -(-len(assessment.questions) * SECONDS_PER_QUESTION // 60))
+
+
+def page_title(content_dir: Path, page: str) -> str:
+    """The first heading of a guide page (the link text), or its file name if it has none."""
+    path = content_dir / page.split("#", 1)[0]
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                return re.sub(r"\s*\{.*\}\s*$", "", line[2:]).strip()
+    except OSError:
+        pass
+    return path.stem.replace("-", " ").capitalize()
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def _json_for_html(value) -> str:
+    """JSON that is safe inside a ``<script type="application/json">`` element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _first_sentence(html_free_text: str) -> str:
+    text = re.sub(r"[*_`#>\[\]]|\(.*?\)", "", html_free_text).strip().replace("\n", " ")
+    match = re.match(r"(.+?[.!?])(\s|$)", text)
+    return match.group(1) if match else text
+
+
+def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str | None = None) -> str:
+    """The Markdown source (front matter + HTML) of one scan page."""
+    here = f"scans/{assessment.id}/"
+    esc = jinja2.filters.escape
+
+    def links(paths):
+        return [{"url": markup.relative_url(p, here), "title": esc(page_title(content_dir, p))} for p in paths]
+
+    def text(value, inline=False):
+        return markup.render(localize(value, lang), here, inline=inline)
+
+    scale = assessment.scale
+    facilitator = f"begeleiden/{assessment.id}.md"
+    context = {
+        "a": assessment,
+        "title": esc(localize(assessment.title, lang)),
+        "description": json.dumps(_first_sentence(localize(assessment.intro, lang) or localize(assessment.title, lang)),
+                                  ensure_ascii=False),
+        "intro_html": text(assessment.intro),
+        "audience": AUDIENCE_LABELS[assessment.audience],
+        "minutes": minutes_for(assessment),
+        "facilitator_url": markup.relative_url(facilitator if (content_dir / facilitator).is_file() else "scans/index.md",
+                                               here),
+        "wheel": wheel,
+        "questions": [{"id": q.id, "text_html": text(q.text, inline=True)} for q in assessment.questions],
+        "scale_options": [(value, esc(localize(label, lang))) for value, label in scale.labels.items()],
+        "unknown_label": esc(localize(scale.unknown, lang)) if scale.unknown else None,
+        "definition_json": _json_for_html(to_data(assessment)),
+        "dimensions": [{"id": d.id, "description_html": text(d.description),
+                        "bands": [{"advice_html": text(b.advice), "links": links(b.links)} for b in d.bands]}
+                       for d in assessment.dimensions],
+        "profiles": [{"id": p.id, "text_html": text(p.text), "links": links(p.links)} for p in assessment.profiles],
+    }
+    return _environment().get_template("scan.md.j2").render(**context)
+
+
+def overview_page(assessments: list[Assessment], content_dir: Path, lang: str | None = None) -> str:
+    scans = []
+    for a in assessments:
+        facilitator = f"begeleiden/{a.id}.md"
+        scans.append(ScanSummary(
+            id=a.id, title=localize(a.title, lang), audience=AUDIENCE_LABELS[a.audience],
+            questions=len(a.questions), minutes=minutes_for(a),
+            summary=_first_sentence(localize(a.intro, lang) or ""),
+            facilitator=facilitator if (content_dir / facilitator).is_file() else None))
+    return _environment().get_template("scans-index.md.j2").render(scans=scans)
+
+
+def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir: Path, wheel: str) -> list[str]:
+    """Write the overview and one page per scan into ``docs_dir``; return their paths (for the nav)."""
+    written = ["scans/index.md"]
+    (docs_dir / "scans").mkdir(parents=True, exist_ok=True)
+    (docs_dir / "scans" / "index.md").write_text(overview_page(assessments, content_dir), encoding="utf-8")
+    for assessment in assessments:
+        folder = docs_dir / "scans" / assessment.id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "index.md").write_text(scan_page(assessment, content_dir, wheel), encoding="utf-8")
+        written.append(f"scans/{assessment.id}/index.md")
+    return written

@@ -1,0 +1,219 @@
+"""The build pipeline: assessments, staged docs, mkdocs, runtime files, then an atomic swap.
+
+    1. validate every assessment       (stop here on any problem: file:line: message)
+    2. build the engine wheel          (its hashed name goes into the scan pages)
+    3. stage content/ + scan pages     (a temp folder; content/ itself is never written)
+    4. mkdocs build, strict            (warnings become file:line: message)
+    5. add Pyodide and the wheel       (only the runtime files the browser needs)
+    6. swap the new site into place    (a failed build leaves the old site/ untouched)
+
+The order matters: the wheel name must be known before the scan pages are
+written, and nothing touches ``site/`` until everything else succeeded.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from engine.loader import load_all
+
+from . import scans
+from .markup import UnsafeMarkup
+from .wheel import WheelError, build_wheel, hashed_name
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+
+
+class BuildError(Exception):
+    """The build stopped; ``problems`` are ``file:line: message`` lines for the author."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class Project:
+    """Where a build reads from; tests point it at sample projects."""
+
+    root: Path = ROOT
+    config_file: Path = field(default=None)
+    content_dir: Path = field(default=None)
+    assessments_dir: Path = field(default=None)
+
+    def __post_init__(self):
+        self.config_file = self.config_file or self.root / "mkdocs.yml"
+        self.content_dir = self.content_dir or self.root / "content"
+        self.assessments_dir = self.assessments_dir or self.root / "assessments"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its nav; ``!!python/name`` tags (used by extensions) are skipped."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _nav_with_scans(config_file: Path, scan_pages: list[str], titles: dict[str, str]) -> list:
+    """The nav of mkdocs.yml with every scan page added under the entry that holds ``scans/index.md``."""
+    nav = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader).get("nav") or []
+    extra = [{titles[p]: p} for p in scan_pages if p != "scans/index.md"]
+
+    def walk(items):
+        for i, item in enumerate(items):
+            value = item if isinstance(item, str) else next(iter(item.values())) if isinstance(item, dict) else None
+            if value == "scans/index.md":
+                items[i + 1:i + 1] = extra
+                return True
+            if isinstance(value, list) and walk(value):
+                return True
+        return False
+
+    if not walk(nav):
+        nav.append({"Scans": ["scans/index.md", *extra]})
+    return nav
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _locate(message: str, docs_dir: Path, project: Project) -> str:
+    """Turn a mkdocs warning into ``file:line: message`` where the message names a page and a link."""
+    match = re.search(r"Doc file '([^']+)' contains (?:a link|an unrecognized relative link) '([^']+)'", message)
+    if match:
+        page, link = match.groups()
+        source = project.content_dir / page
+        line = 1
+        if source.is_file():
+            for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+                if link in text:
+                    line = number
+                    break
+            return f"{_shown(source)}:{line}: {message}"
+        return f"{_shown(docs_dir / page)}:1: {message} (a generated scan page)"
+    return f"{_shown(project.config_file)}:1: {message}"
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _run_mkdocs(config_file: Path, docs_dir: Path, project: Project) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file=str(config_file))
+        build(config)
+    except (Abort, ConfigurationError, SystemExit) as error:
+        problems = [_locate(m, docs_dir, project) for m in collector.messages]
+        raise BuildError(problems or [f"{_shown(project.config_file)}:1: {error}"]) from None
+    finally:
+        logger.removeHandler(collector)
+
+
+def _copy_runtime(site_dir: Path, wheel: Path, wheel_name: str, project: Project) -> None:
+    pyodide = project.root / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (pyodide / name).is_file()]
+    if missing:
+        raise BuildError([f"{_shown(project.root / 'package.json')}:1: Pyodide is not installed "
+                          f"(missing {', '.join(missing)}); run `npm ci` first (make setup does it)"])
+    target = site_dir / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(pyodide / name, target / name)
+    engine_dir = site_dir / "assets" / "engine"
+    engine_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(wheel, engine_dir / wheel_name)
+
+
+def _swap(new_site: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``new_site`` with two renames, so readers never see half a site."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        site_dir.rename(old)
+    shutil.move(str(new_site), str(site_dir))
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
+    """Build the whole site into ``site_dir`` (``None``: build and throw away, as ``check`` does)."""
+    started = time.perf_counter()
+
+    # -- 1. assessments ---------------------------------------------------------
+    assessments, problems = load_all([project.assessments_dir]) if project.assessments_dir.is_dir() else ([], [])
+    if problems:
+        raise BuildError(problems)
+    log(f"  {len(assessments)} scan(s) valid")
+
+    with tempfile.TemporaryDirectory(prefix="supportwijzer-", dir=project.root) as scratch:
+        scratch = Path(scratch)
+        # -- 2. engine wheel -------------------------------------------------------
+        try:
+            wheel = build_wheel(scratch / "wheel")
+        except WheelError as error:
+            raise BuildError([f"{_shown(project.root / 'pyproject.toml')}:1: {error}"]) from None
+        wheel_name = hashed_name(wheel)
+
+        # -- 3. staged docs ----------------------------------------------------------
+        docs_dir = scratch / "docs"
+        shutil.copytree(project.content_dir, docs_dir)
+        try:
+            scan_pages = scans.write_scan_pages(assessments, project.content_dir, docs_dir, wheel_name)
+        except UnsafeMarkup as error:
+            raise BuildError([f"{_shown(project.assessments_dir)}:1: {error}"]) from None
+        titles = {f"scans/{a.id}/index.md": scans.localize(a.title, None) for a in assessments}
+        staged_config = scratch / "mkdocs.yml"
+        staged_config.write_text(yaml.safe_dump({
+            "INHERIT": str(project.config_file.resolve()),
+            "docs_dir": str(docs_dir),
+            "site_dir": str(scratch / "site"),
+            # mkdocs resolves custom_dir against the staged file; point it back at the project
+            "theme": {"custom_dir": str((project.root / "theme" / "overrides").resolve())},
+            "nav": _nav_with_scans(project.config_file, scan_pages, titles),
+        }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+        # -- 4. mkdocs -----------------------------------------------------------------
+        cwd = os.getcwd()
+        os.chdir(project.root)  # relative paths in mkdocs.yml (snippets, theme) are the project's
+        try:
+            _run_mkdocs(staged_config, docs_dir, project)
+        finally:
+            os.chdir(cwd)
+
+        # -- 5. runtime files ---------------------------------------------------------
+        _copy_runtime(scratch / "site", wheel, wheel_name, project)
+
+        # -- 6. swap ---------------------------------------------------------------------
+        if site_dir is not None:
+            _swap(scratch / "site", site_dir)
+    seconds = time.perf_counter() - started
+    log(f"  built in {seconds:.1f} s" + (f" into {_shown(site_dir)}/" if site_dir else " (checked, nothing written)"))
+    return {"scans": [a.id for a in assessments], "wheel": wheel_name, "seconds": seconds}
