@@ -100,7 +100,7 @@ def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str |
         "scale_options": [(value, esc(localize(label, lang))) for value, label in scale.labels.items()],
         "unknown_label": esc(localize(scale.unknown, lang)) if scale.unknown else None,
         "definition_json": _json_for_html(to_data(assessment)),
-        "dimensions": [{"id": d.id, "description_html": text(d.description),
+        "dimensions": [{"id": d.id, "title": esc(localize(d.title, lang)), "description_html": text(d.description),
                         "bands": [{"advice_html": text(b.advice), "links": links(b.links)} for b in d.bands]}
                        for d in assessment.dimensions],
         "profiles": [{"id": p.id, "text_html": text(p.text), "links": links(p.links)} for p in assessment.profiles],

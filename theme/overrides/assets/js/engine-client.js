@@ -1,0 +1,113 @@
+/**
+ * The page's side of the engine: one worker for the whole visit, kept alive
+ * across mkdocs-material's instant page changes, and a promise per request.
+ *
+ * Speaks engine-protocol.js. Every request resolves with the engine's value or
+ * rejects with an Error whose message can be shown to the user; nothing here
+ * touches the page itself.
+ */
+import { EVENTS, requestType } from "./engine-protocol.js";
+
+const START_TIMEOUT_MS = 45000;
+
+let worker = null;
+let wheelName = null;
+let nextId = 1;
+let pending = new Map();
+let state = { status: "idle" };
+const listeners = new Set();
+
+function setState(next) {
+  state = next;
+  for (const listener of listeners) listener(state);
+}
+
+/** Follow the engine's state: idle, loading, ready, failed (with reason "error" or "timeout"). */
+export function onEngineState(listener) {
+  listeners.add(listener);
+  listener(state);
+  return () => listeners.delete(listener);
+}
+
+export function engineState() {
+  return state;
+}
+
+function failAll(message) {
+  for (const { reject } of pending.values()) reject(new Error(message));
+  pending = new Map();
+}
+
+/** Start the worker once; later calls (other scan pages) reuse it. */
+export function startEngine(wheel) {
+  if (worker && wheel === wheelName && state.status !== "failed") return;
+  stopEngine();
+  wheelName = wheel;
+  const url = new URL(`engine-worker.js?wheel=${encodeURIComponent(wheel)}`, import.meta.url);
+  setState({ status: "loading", stage: "pyodide" });
+  try {
+    worker = new Worker(url, { type: "module" });
+  } catch (error) {
+    setState({ status: "failed", reason: "error", message: String(error) });
+    return;
+  }
+  const timer = setTimeout(() => {
+    if (state.status === "loading") {
+      setState({ status: "failed", reason: "timeout" });
+      failAll("timeout");
+      stopWorker();
+    }
+  }, START_TIMEOUT_MS);
+  worker.onmessage = (event) => {
+    const message = event.data;
+    if (message.type === EVENTS.progress) {
+      setState({ status: "loading", stage: message.stage });
+    } else if (message.type === EVENTS.ready) {
+      clearTimeout(timer);
+      setState({ status: "ready", ms: message.ms, python: message.python });
+    } else if (message.type === EVENTS.error) {
+      clearTimeout(timer);
+      setState({ status: "failed", reason: "error", message: message.message });
+    } else if (pending.has(message.id)) {
+      const { resolve, reject } = pending.get(message.id);
+      pending.delete(message.id);
+      const reply = JSON.parse(message.json);
+      if (reply.ok) resolve(reply.value);
+      else reject(Object.assign(new Error(reply.error.message), { kind: reply.error.kind, reason: reply.error.reason }));
+    }
+  };
+  worker.onerror = (event) => {
+    clearTimeout(timer);
+    event.preventDefault();
+    setState({ status: "failed", reason: "error", message: event.message || "worker error" });
+    failAll(event.message || "worker error");
+  };
+}
+
+function stopWorker() {
+  if (worker) worker.terminate();
+  worker = null;
+}
+
+export function stopEngine() {
+  stopWorker();
+  failAll("stopped");
+}
+
+/** Start again after a failure (the retry button). */
+export function restartEngine() {
+  const wheel = wheelName;
+  stopEngine();
+  setState({ status: "idle" });
+  startEngine(wheel);
+}
+
+/** Ask the engine; resolves with its value, rejects with an Error carrying the engine's message. */
+export function ask(op, definition, args = {}) {
+  if (!worker) return Promise.reject(new Error("engine not started"));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ type: requestType(op), id, definition, ...args });
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The site's one script, loaded on every page (small; no Pyodide byte).
+ *
+ * mkdocs-material's instant navigation swaps page content without running
+ * page scripts again, so behaviour hangs off its `document$` observable; the
+ * engine worker started by a scan page lives on across those page changes.
+ * Without the theme's bundle (a plain static host test), DOMContentLoaded
+ * does the same job once.
+ */
+import { initScanPage } from "./scan-page.js";
+
+function initPage() {
+  initScanPage(document);
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(initPage);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", initPage);
+} else {
+  initPage();
+}
