@@ -61,9 +61,13 @@ def _environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
-def _json_for_html(value) -> str:
-    """JSON that is safe inside a ``<script type="application/json">`` element."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+def _json_attribute(value) -> str:
+    """JSON for a ``data-`` attribute, HTML-escaped.
+
+    Not a ``<script type="application/json">`` block: mkdocs-material's instant
+    navigation re-creates every script in the content and would run it as code.
+    """
+    return str(jinja2.filters.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":"))))
 
 
 def _first_sentence(html_free_text: str) -> str:
@@ -99,7 +103,7 @@ def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str |
         "questions": [{"id": q.id, "text_html": text(q.text, inline=True)} for q in assessment.questions],
         "scale_options": [(value, esc(localize(label, lang))) for value, label in scale.labels.items()],
         "unknown_label": esc(localize(scale.unknown, lang)) if scale.unknown else None,
-        "definition_json": _json_for_html(to_data(assessment)),
+        "definition_json": _json_attribute(to_data(assessment)),
         "dimensions": [{"id": d.id, "title": esc(localize(d.title, lang)), "description_html": text(d.description),
                         "bands": [{"advice_html": text(b.advice), "links": links(b.links)} for b in d.bands]}
                        for d in assessment.dimensions],

@@ -51,14 +51,19 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that hangs up mid-download is normal (page changes, aborted requests)."""
+
+
 def make_server(site_dir: Path, host: str = "127.0.0.1", port: int = 8000, prefix: str = "/",
                 quiet: bool = True) -> http.server.ThreadingHTTPServer:
     """A threading server for ``site_dir``; port 0 picks a free port (see ``server.server_port``)."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     handler = functools.partial(SiteHandler, directory=str(site_dir), prefix=prefix, quiet=quiet)
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return _QuietServer((host, port), handler)
 
 
 def _snapshot(root: Path) -> dict:

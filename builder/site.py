@@ -30,6 +30,7 @@ from .markup import UnsafeMarkup
 from .wheel import WheelError, build_wheel, hashed_name
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
@@ -49,6 +50,9 @@ class Project:
     config_file: Path = field(default=None)
     content_dir: Path = field(default=None)
     assessments_dir: Path = field(default=None)
+    # The published address. mkdocs-material's instant navigation needs it (it reads the
+    # sitemap to know which links are internal); the Pages workflow passes the real one.
+    site_url: str | None = None
 
     def __post_init__(self):
         self.config_file = self.config_file or self.root / "mkdocs.yml"
@@ -198,6 +202,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             # mkdocs resolves custom_dir against the staged file; point it back at the project
             "theme": {"custom_dir": str((project.root / "theme" / "overrides").resolve())},
             "nav": _nav_with_scans(project.config_file, scan_pages, titles),
+            "site_url": project.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL,
         }, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
         # -- 4. mkdocs -----------------------------------------------------------------

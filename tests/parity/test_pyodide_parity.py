@@ -14,7 +14,7 @@ import pytest
 
 import engine
 from builder.wheel import build_wheel
-from conftest import ROOT, load_example
+from support import ROOT, load_example
 from engine.browser import handle
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None or not (ROOT / "node_modules" / "pyodide").is_dir(),

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import engine
-from conftest import ROOT, load_example
+from support import ROOT, load_example
 from engine.browser import handle
 
 BROWSER_MODULES = ["__init__", "browser", "codes", "errors", "model", "scoring", "team", "text"]

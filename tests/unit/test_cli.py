@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import engine
-from conftest import EXAMPLE, EXAMPLE_DIR, load_example
+from support import EXAMPLE, EXAMPLE_DIR, load_example
 
 ANSWERS = {"rollen-helder": 5, "afspraken-vast": 4, "afspraken-vergeten": 1, "fout-melden": 2, "achter-de-rug": 2}
 

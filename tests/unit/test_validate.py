@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, EXAMPLE_DIR
+from support import EXAMPLE, EXAMPLE_DIR
 from engine.loader import parse_file
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")

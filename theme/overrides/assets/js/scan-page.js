@@ -60,7 +60,7 @@ export function initScanPage(root) {
   if (!form || form.dataset.swReady) return;
   form.dataset.swReady = "1";
 
-  const definition = document.getElementById("sw-assessment").textContent;
+  const definition = form.dataset.swDefinition;
   const scanId = form.dataset.swScan;
   const version = form.dataset.swVersion;
   const storageKey = KEYS.answers(scanId, version);

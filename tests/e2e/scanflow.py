@@ -1,0 +1,45 @@
+"""What the scan tests do again and again: fill a scan, ask for the result, read it back."""
+from __future__ import annotations
+
+import json
+
+from engine.loader import load_assessment
+from support import ROOT
+
+
+def assessment(scan_id: str):
+    return load_assessment(ROOT / "assessments" / f"{scan_id}.yml")
+
+
+def fill(page, answers: dict) -> None:
+    """Answer by clicking the labels, as a person would."""
+    for question, value in answers.items():
+        page.locator(f'input[name="{question}"][value="{value}"]').check()
+
+
+def show_result(page) -> None:
+    page.click("[data-sw-submit]")
+    page.wait_for_selector("[data-result-code]", timeout=60000)
+
+
+def shown_result(page) -> dict:
+    """The numbers on screen: {dimension: (score or None, band label or None)}, and the profile id."""
+    rows = {}
+    for row in page.locator("tr[data-sw-dimension]").all():
+        score = row.locator("[data-sw-score]").get_attribute("data-sw-score")
+        band = row.locator("[data-sw-band]").get_attribute("data-sw-band")
+        rows[row.get_attribute("data-sw-dimension")] = (float(score) if score else None, band or None)
+    profile = page.locator("[data-sw-profile]").get_attribute("data-sw-profile") or None
+    return {"dimensions": rows, "profile": profile}
+
+
+def expected_result(result: dict) -> dict:
+    return {"dimensions": {d: (v["score"], v["band"]["label"] if v["band"] else None)
+                           for d, v in result["dimensions"].items()},
+            "profile": result["profile"]["id"] if result["profile"] else None}
+
+
+def stored_keys(page) -> list[str]:
+    """The keys Supportwijzer keeps in localStorage (the theme keeps its own palette choice)."""
+    keys = json.loads(page.evaluate("JSON.stringify(Object.keys(localStorage))"))
+    return [k for k in keys if k.startswith("supportwijzer:")]
