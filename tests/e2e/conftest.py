@@ -51,6 +51,7 @@ def site(tmp_path_factory):
     served = Served(tmp_path_factory.mktemp("site") / "site")
     yield served
     served.server.shutdown()
+    served.server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,73 @@
+"""The whole built site: nothing leaves 127.0.0.1, accessibility, and a scan from a sub-path."""
+import json
+
+import pytest
+
+import engine
+from conftest import Served
+from support import ROOT
+from scanflow import assessment, expected_result, fill, show_result, shown_result
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def all_pages(site_dir):
+    return sorted(str(p.relative_to(site_dir).parent).replace(".", "") + "/"
+                  for p in site_dir.rglob("index.html"))
+
+
+def test_every_page_loads_with_no_request_off_127_0_0_1_and_no_script_error(context, page, site, built_site):
+    pages = all_pages(built_site)
+    assert len(pages) >= 30
+    for path in pages:
+        page.goto(site(path.lstrip("/")))
+        page.wait_for_load_state("networkidle")
+    # the `context` fixture fails the test on any request that left 127.0.0.1
+    assert context.recorder.errors == []
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"] if v["impact"] in impacts]
+
+
+@pytest.mark.parametrize("path", ["", "werken-vanuit-support/", "teamfasenmodel/", "scans/", "scans/teamfase/"])
+def test_axe_finds_no_serious_or_critical_violation(page, site, path):
+    page.goto(site(path))
+    page.wait_for_load_state("networkidle")
+    assert axe_violations(page) == []
+
+
+def test_axe_finds_no_serious_or_critical_violation_in_a_result(page, site):
+    a = assessment("teamfase")
+    page.goto(site("scans/teamfase/"))
+    fill(page, {q.id: 2 for q in a.questions[:12]})
+    show_result(page)
+    assert axe_violations(page) == []
+
+
+def test_axe_in_dark_mode_too(page, site):
+    page.emulate_media(color_scheme="dark")
+    page.goto(site("scans/teamfase/"))
+    assert axe_violations(page) == []
+
+
+def test_a_scan_scores_when_the_site_is_served_from_a_sub_path(browser, tmp_path):
+    served = Served(tmp_path / "site", prefix="/supportwijzer/")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        a = assessment("werksoort")
+        answers = {q.id: 1 + i % 5 for i, q in enumerate(a.questions)}
+        page.goto(served("scans/werksoort/"))
+        fill(page, answers)
+        show_result(page)
+        assert shown_result(page) == expected_result(engine.score(a, answers))
+        page.goto(served(""))
+        assert page.title()
+        context.close()
+    finally:
+        served.server.shutdown()
+        served.server.server_close()
