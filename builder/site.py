@@ -5,7 +5,8 @@
     3. stage content/ + scan pages     (a temp folder; content/ itself is never written)
     4. mkdocs build, strict            (warnings become file:line: message)
     5. add Pyodide and the wheel       (only the runtime files the browser needs)
-    6. swap the new site into place    (a failed build leaves the old site/ untouched)
+    6. check every link and anchor     (including those the build wrote into scan pages)
+    7. swap the new site into place    (a failed build leaves the old site/ untouched)
 
 The order matters: the wheel name must be known before the scan pages are
 written, and nothing touches ``site/`` until everything else succeeded.
@@ -20,12 +21,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from engine.loader import load_all
 
 from . import scans
+from .links import check_links
 from .markup import UnsafeMarkup
 from .wheel import WheelError, build_wheel, hashed_name
 
@@ -193,6 +196,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             scan_pages = scans.write_scan_pages(assessments, project.content_dir, docs_dir, wheel_name)
         except UnsafeMarkup as error:
             raise BuildError([f"{_shown(project.assessments_dir)}:1: {error}"]) from None
+        site_url = project.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL
         titles = {f"scans/{a.id}/index.md": scans.localize(a.title, None) for a in assessments}
         staged_config = scratch / "mkdocs.yml"
         staged_config.write_text(yaml.safe_dump({
@@ -202,7 +206,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             # mkdocs resolves custom_dir against the staged file; point it back at the project
             "theme": {"custom_dir": str((project.root / "theme" / "overrides").resolve())},
             "nav": _nav_with_scans(project.config_file, scan_pages, titles),
-            "site_url": project.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL,
+            "site_url": site_url,
         }, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
         # -- 4. mkdocs -----------------------------------------------------------------
@@ -216,7 +220,12 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         # -- 5. runtime files ---------------------------------------------------------
         _copy_runtime(scratch / "site", wheel, wheel_name, project)
 
-        # -- 6. swap ---------------------------------------------------------------------
+        # -- 6. links over the built pages (scan pages' links included) ----------------------
+        broken = check_links(scratch / "site", urlsplit(site_url).path or "/")
+        if broken:
+            raise BuildError([f"site/{problem}" for problem in broken])
+
+        # -- 7. swap ---------------------------------------------------------------------
         if site_dir is not None:
             _swap(scratch / "site", site_dir)
     seconds = time.perf_counter() - started

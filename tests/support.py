@@ -1,5 +1,6 @@
 """Paths and loaders the tests share (a plain module, so every test folder can import it)."""
 import os
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,3 +18,16 @@ def load_example():
         return load_assessment(EXAMPLE)
     finally:
         os.chdir(here)
+
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+
+def find_browser() -> str | None:
+    """The system Chromium/Chrome if there is one (the README's setup installs it); else Playwright's own."""
+    for candidate in (os.environ.get("SUPPORTWIJZER_BROWSER"), "chromium", "chromium-browser",
+                      "google-chrome-stable", "google-chrome"):
+        if candidate and shutil.which(candidate):
+            return shutil.which(candidate)
+    return None

@@ -6,8 +6,6 @@ and every test fails if one of them left 127.0.0.1.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -16,20 +14,7 @@ import pytest
 
 from builder.serve import make_server
 from builder.site import Project, build_site
-from support import ROOT
-
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"]
-
-
-def find_browser() -> str | None:
-    """The system Chromium/Chrome if there is one (the README's setup installs it); else Playwright's own."""
-    for candidate in (os.environ.get("SUPPORTWIJZER_BROWSER"), "chromium", "chromium-browser",
-                      "google-chrome-stable", "google-chrome"):
-        if candidate and shutil.which(candidate):
-            return shutil.which(candidate)
-    return None
-
+from support import BROWSER_ARGS, ROOT, find_browser
 
 class Served:
     """A built site on a local port. The server starts first so the build can know its address:

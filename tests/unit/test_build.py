@@ -1,0 +1,114 @@
+"""build.py: the same site from build and check, file:line problems, and a site/ that a failed build leaves alone."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.site import BuildError, Project, build_site
+from support import ROOT
+
+
+def copy_project(tmp_path: Path) -> Project:
+    """A throwaway copy of the project's sources (theme and Pyodide linked, not copied)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("content", "assessments"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("theme", "node_modules"):
+        (root / name).symlink_to(ROOT / name)
+    return Project(root=root)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("built")
+    project = copy_project(tmp)
+    site = tmp / "site"
+    build_site(project, site, log=lambda line: None)
+    return project, site
+
+
+def test_the_build_writes_guide_pages_scan_pages_pyodide_and_the_hashed_wheel(built):
+    _, site = built
+    assert (site / "index.html").is_file() and (site / "teamfasenmodel" / "index.html").is_file()
+    for scan in ("teamfase", "werksoort", "supportlijnen", "persoonlijk-leiderschap", "concernsupport"):
+        assert (site / "scans" / scan / "index.html").is_file()
+    assert sorted(p.name for p in (site / "pyodide").iterdir()) == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
+    [wheel] = (site / "assets" / "engine").iterdir()
+    assert wheel.name.startswith("engine-") and wheel.suffix == ".whl"
+    assert f'data-sw-wheel="{wheel.name}"' in (site / "scans" / "teamfase" / "index.html").read_text()
+
+
+def test_the_overview_lists_every_scan_with_audience_questions_and_minutes(built):
+    _, site = built
+    text = (site / "scans" / "index.html").read_text()
+    for title, audience in (("Teamfase-scan", "Voor een team"), ("Werksoort-scan", "Voor een team")):
+        assert title in text and audience in text
+    assert "ongeveer 8 minuten" in text  # teamfase: 20 questions at 20 s, plus a minute
+
+
+def test_no_page_asks_a_third_party_host_for_fonts_or_scripts(built):
+    _, site = built
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "api.github.com"):
+            assert host not in text, f"{page} mentions {host}"
+
+
+def test_a_broken_link_fails_with_file_and_line_and_leaves_site_untouched(tmp_path):
+    project = copy_project(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site")
+    page = project.content_dir / "teamfasenmodel.md"
+    page.write_text(page.read_text() + "\n\nZie ook [een pagina die er niet is](bestaat-niet.md).\n")
+    line = len(page.read_text().splitlines())
+    with pytest.raises(BuildError) as info:
+        build_site(project, site, log=lambda line: None)
+    assert any(p.startswith(f"{page}:{line}: ") or f"teamfasenmodel.md:{line}:" in p for p in info.value.problems), \
+        info.value.problems
+    assert (site / "index.html").read_text() == "the previous site"
+    assert not list(tmp_path.glob("project/supportwijzer-*")), "the staging folder is cleaned up"
+
+
+def test_a_bad_assessment_fails_with_file_and_line_and_leaves_site_untouched(tmp_path):
+    project = copy_project(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site")
+    scan = project.assessments_dir / "werksoort.yml"
+    scan.write_text(scan.read_text().replace("audience: team", "audience: teams", 1))
+    with pytest.raises(BuildError) as info:
+        build_site(project, site, log=lambda line: None)
+    [problem] = info.value.problems
+    line = next(i for i, text in enumerate(scan.read_text().splitlines(), 1) if text.startswith("audience:"))
+    assert problem.endswith(f"werksoort.yml:{line}: expected one of: individual, team, organisation, "
+                            f"received text ('teams'); did you mean 'team'?")
+    assert (site / "index.html").read_text() == "the previous site"
+
+
+def test_check_writes_nothing_and_exits_0_on_the_real_project():
+    before = sorted(p.name for p in ROOT.iterdir())
+    run = subprocess.run([sys.executable, "build.py", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "checked, nothing written" in run.stderr
+    assert sorted(p.name for p in ROOT.iterdir()) == before
+
+
+def test_build_command_reports_problems_without_a_traceback(tmp_path):
+    project = copy_project(tmp_path)
+    (project.assessments_dir / "kapot.yml").write_text("id: kapot\nversion: [\n")
+    shutil.copyfile(ROOT / "build.py", project.root / "build.py")
+    (project.root / "builder").symlink_to(ROOT / "builder")
+    (project.root / "engine").symlink_to(ROOT / "engine")
+    (project.root / "pyproject.toml").symlink_to(ROOT / "pyproject.toml")
+    run = subprocess.run([sys.executable, "build.py", "build"], cwd=project.root, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(project.root)})
+    assert run.returncode == 1
+    assert "kapot.yml:3: invalid YAML" in run.stderr and "Traceback" not in run.stderr
+    assert "site/ was left as it was" in run.stderr
