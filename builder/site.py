@@ -30,7 +30,7 @@ from engine.loader import load_all
 from . import scans
 from .links import check_links
 from .markup import UnsafeMarkup
-from .wheel import WheelError, build_wheel, hashed_name
+from .wheel import WheelError, build_wheel, hashed_name, pack_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -142,7 +142,7 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, project: Project) -> None:
         logger.removeHandler(collector)
 
 
-def _copy_runtime(site_dir: Path, wheel: Path, wheel_name: str, project: Project) -> None:
+def _copy_runtime(site_dir: Path, wheels: dict[str, Path], project: Project) -> None:
     pyodide = project.root / "node_modules" / "pyodide"
     missing = [name for name in PYODIDE_FILES if not (pyodide / name).is_file()]
     if missing:
@@ -154,7 +154,8 @@ def _copy_runtime(site_dir: Path, wheel: Path, wheel_name: str, project: Project
         shutil.copyfile(pyodide / name, target / name)
     engine_dir = site_dir / "assets" / "engine"
     engine_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(wheel, engine_dir / wheel_name)
+    for name, wheel in wheels.items():
+        shutil.copyfile(wheel, engine_dir / name)
 
 
 def _swap(new_site: Path, site_dir: Path) -> None:
@@ -184,10 +185,12 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         scratch = Path(scratch)
         # -- 2. engine wheel -------------------------------------------------------
         try:
-            wheel = build_wheel(scratch / "wheel")
+            wheels = {hashed_name(w): w for w in (build_wheel(scratch / "wheel"),)}
+            qr = pack_installed("segno", scratch / "wheel")
+            wheels[hashed_name(qr, "segno")] = qr
         except WheelError as error:
             raise BuildError([f"{_shown(project.root / 'pyproject.toml')}:1: {error}"]) from None
-        wheel_name = hashed_name(wheel)
+        wheel_name = " ".join(wheels)  # the worker installs them in this order
 
         # -- 3. staged docs ----------------------------------------------------------
         docs_dir = scratch / "docs"
@@ -218,7 +221,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             os.chdir(cwd)
 
         # -- 5. runtime files ---------------------------------------------------------
-        _copy_runtime(scratch / "site", wheel, wheel_name, project)
+        _copy_runtime(scratch / "site", wheels, project)
 
         # -- 6. links over the built pages (scan pages' links included) ----------------------
         broken = check_links(scratch / "site", urlsplit(site_url).path or "/")

@@ -39,7 +39,32 @@ def build_wheel(out_dir: Path) -> Path:
     return target
 
 
-def hashed_name(path: Path) -> str:
-    """``engine-<12 hex of sha256>.whl``: a name that changes exactly when the content does."""
+def hashed_name(path: Path, stem: str = "engine") -> str:
+    """``<stem>-<12 hex of sha256>.whl``: a name that changes exactly when the content does."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return f"engine-{digest}.whl"
+    return f"{stem}-{digest}.whl"
+
+
+def pack_installed(distribution: str, out_dir: Path) -> Path:
+    """Re-pack an installed pure-Python distribution (segno) as a wheel, without the network.
+
+    The files are the ones its own wheel installed (its RECORD), minus
+    compiled caches and scripts outside the package, so the result is that
+    wheel again, whatever machine builds the site.
+    """
+    import importlib.metadata
+    import zipfile
+
+    dist = importlib.metadata.distribution(distribution)
+    files = sorted(f for f in dist.files or []
+                   if not str(f).startswith("..") and "__pycache__" not in str(f) and not str(f).endswith(".pyc"))
+    if not files:
+        raise WheelError(f"{distribution} is not installed; run the setup (pip install -e .[dev])")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{dist.metadata['Name'].lower()}-{dist.version}-py3-none-any.whl"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in files:
+            info = zipfile.ZipInfo(str(name), date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, Path(dist.locate_file(name)).read_bytes())
+    return target

@@ -14,7 +14,7 @@ from .codes import encode, read
 from .errors import AssessmentError
 from .model import Assessment, parse_assessment
 from .scoring import score
-from .team import aggregate
+from .team import aggregate, team_round
 
 _parsed: dict[str, Assessment] = {}
 
@@ -50,7 +50,27 @@ OPERATIONS = {
     "encode": lambda a, req: encode(a, req["answers"], req.get("nonce")),
     "decode": lambda a, req: decode_all(a, req["codes"]),
     "aggregate": lambda a, req: aggregate(a, req["members"], req.get("lang")),
+    # "order" is for test vectors only: a fixed permutation instead of a random shuffle.
+    "team": lambda a, req: team_round(a, req["codes"], req.get("lang"),
+                                      _fixed_order(req["order"]) if "order" in req else None),
+    "qr": lambda a, req: qr_path(req["text"]),
 }
+
+
+def _fixed_order(order):
+    def shuffle(items):
+        items[:] = [items[i] for i in order if i < len(items)] + items[len(order):]
+    return shuffle
+
+
+def qr_path(text: str) -> dict:
+    """A QR code for ``text`` as one SVG path (built by the page with DOM calls, never as markup).
+
+    The QR encoder (segno, pure Python) is imported only here: the scoring
+    modules stay standard-library only.
+    """
+    from .qr import qr_path as make
+    return make(text)
 
 
 def handle(request_json: str) -> str:

@@ -13,10 +13,66 @@ import math
 from collections.abc import Iterable, Mapping
 
 from .codes import read
+from .errors import CodeError
 from .scoring import as_assessment, band_index, dimension_scores, normalize_answers, profile_of
 from .text import localize
 
 DISCUSS_LIMIT = 5
+MAX_CODES = 1000
+MAX_LINE = 100
+
+# What the team page shows per pasted code. A code error's reason maps onto one of these.
+STATUS_BY_REASON = {"assessment": "other-scan", "version": "other-version", "format": "other-version"}
+
+
+def check_codes(definition, lines: list[str]) -> list[dict]:
+    """One status per pasted code, in the order given: what the team page lists line by line.
+
+    ``status`` is ``valid``, ``duplicate`` (the same code as an earlier line; it
+    counts once), ``typo`` (cannot be read: a wrong character, too short or too
+    long), ``other-scan`` or ``other-version``; ``message`` is the engine's
+    Dutch explanation for anything that is not valid.
+    """
+    assessment = as_assessment(definition)
+    seen: dict[str, int] = {}
+    statuses = []
+    for number, line in enumerate(lines, 1):
+        if len(line) > MAX_LINE:
+            statuses.append({"line": number, "status": "typo", "reason": "long",
+                             "message": f"Deze regel is langer dan {MAX_LINE} tekens; een resultaatcode is korter. "
+                                        f"Zet elke code op een eigen regel."})
+            continue
+        try:
+            code = read(assessment, line)
+        except CodeError as error:
+            statuses.append({"line": number, "status": STATUS_BY_REASON.get(error.reason, "typo"),
+                             "reason": error.reason, "message": str(error)})
+            continue
+        if code.canonical in seen:
+            statuses.append({"line": number, "status": "duplicate", "reason": None,
+                             "message": f"Deze code staat al op regel {seen[code.canonical]}; hij telt één keer mee."})
+        else:
+            seen[code.canonical] = number
+            statuses.append({"line": number, "status": "valid", "reason": None, "message": None})
+    return statuses
+
+
+def team_round(definition, lines: list[str], lang: str | None = None, shuffle=None) -> dict:
+    """The team page in one call: a status per line, and the team result of the valid codes.
+
+    The valid codes are aggregated in a shuffled order (``shuffle`` is
+    ``random.SystemRandom().shuffle`` unless a test passes its own), so nothing
+    downstream can depend on who pasted first.
+    """
+    if len(lines) > MAX_CODES:
+        raise ValueError(f"Dat zijn {len(lines)} codes; deze pagina verwerkt er hoogstens {MAX_CODES} tegelijk.")
+    statuses = check_codes(definition, lines)
+    valid = [line for line, status in zip(lines, statuses) if status["status"] == "valid"]
+    if shuffle is None:
+        import random
+        shuffle = random.SystemRandom().shuffle
+    shuffle(valid)
+    return {"lines": statuses, "team": aggregate(definition, valid, lang)}
 
 
 def _mean(values: list[float]) -> float:

@@ -1,17 +1,17 @@
 // Drives the real worker runtime (theme/overrides/assets/js/engine-runtime.js)
 // with real Pyodide under Node: reads protocol requests (a JSON array) from the
-// file named first, installs the wheel named second, and prints one JSON line
+// file named first, installs the wheels named after it, and prints one JSON line
 // per message the runtime posts. Used by tests/parity and bench/engine.py.
 import { readFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide";
 import { createEngineRuntime } from "../../theme/overrides/assets/js/engine-runtime.js";
 
-const [requestsPath, wheelPath] = process.argv.slice(2);
+const [requestsPath, ...wheelPaths] = process.argv.slice(2);
 const requests = JSON.parse(await readFile(requestsPath, "utf-8"));
 const out = [];
 const runtime = createEngineRuntime({
   loadPyodide,
-  wheelUrl: wheelPath,
+  wheelUrls: wheelPaths,
   fetchBytes: async (path) => new Uint8Array(await readFile(path)),
   post: (message) => out.push(message),
   now: () => performance.now(),

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 import engine
-from builder.wheel import build_wheel
+from builder.wheel import build_wheel, pack_installed
 from support import ROOT, load_example
 from engine.browser import handle
 
@@ -65,6 +65,11 @@ def vectors() -> list[dict]:
         requests.append({"type": "aggregate:request", "definition": text, "members": members})
         typo = codes[0][:-1] + ("0" if codes[0][-1] != "0" else "1") if codes else "ABC"
         requests.append({"type": "decode:request", "definition": text, "codes": codes[:3] + [typo, "UUU", ""]})
+        lines = codes + codes[:1] + [typo, "X" * 120]
+        requests.append({"type": "team:request", "definition": text, "codes": lines,
+                         "order": list(range(len(codes)))[::-1]})
+    requests.append({"type": "qr:request", "definition": example,
+                     "text": "https://example.org/sw/scans/voorbeeld/team/#code=19GN-TC02-YS54-3BJ6&team=Blauw"})
     # bad input must come back as error replies, identically
     requests.append({"type": "score:request", "definition": example, "answers": {"rollen-helder": 9}})
     requests.append({"type": "score:request", "definition": example, "answers": {"nope": 1}})
@@ -77,9 +82,9 @@ def vectors() -> list[dict]:
 def test_pyodide_replies_are_byte_identical_to_cpython(tmp_path):
     requests = vectors()
     (tmp_path / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
-    wheel = build_wheel(tmp_path / "wheel")
+    wheels = [build_wheel(tmp_path / "wheel"), pack_installed("segno", tmp_path / "wheel")]
     run = subprocess.run(["node", str(ROOT / "tests" / "node" / "run-engine.mjs"),
-                          str(tmp_path / "requests.json"), str(wheel)],
+                          str(tmp_path / "requests.json"), *map(str, wheels)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr
     messages = [json.loads(line) for line in run.stdout.splitlines()]

@@ -92,3 +92,39 @@ def test_member_scores_are_sorted_so_order_reveals_nobody(example):
 def test_a_bad_code_raises_a_code_error(example):
     with pytest.raises(engine.CodeError):
         engine.aggregate(example, ["NOPE"])
+
+
+def test_check_codes_gives_a_status_per_line(example):
+    from engine.team import check_codes
+    good = engine.encode(example, member())
+    other = engine.encode(engine.parse_assessment({
+        "id": "ander", "version": 1, "title": "Ander", "audience": "team",
+        "scale": {"min": 1, "max": 5, "labels": {i: str(i) for i in range(1, 6)}},
+        "dimensions": [{"id": "d", "title": "D", "bands": [{"upto": 100, "label": "x"}]}],
+        "questions": [{"id": "q", "text": "?", "dimension": "d"}]}), {"q": 3})
+    data = engine.to_data(example)
+    data["version"] = 1
+    older = engine.encode(engine.parse_assessment(data), member())
+    typo = good[:-1] + ("0" if good[-1] != "0" else "1")
+    statuses = check_codes(example, [good, good.lower(), typo, other, older, "X" * 101])
+    assert [s["status"] for s in statuses] == ["valid", "duplicate", "typo", "other-scan", "other-version", "typo"]
+    assert statuses[1]["message"] == "Deze code staat al op regel 1; hij telt één keer mee."
+    assert statuses[3]["message"].startswith("Deze code hoort bij een andere scan")
+    assert statuses[5]["message"].startswith("Deze regel is langer dan 100 tekens")
+    assert [s["line"] for s in statuses] == [1, 2, 3, 4, 5, 6]
+
+
+def test_team_round_aggregates_the_valid_codes_in_a_shuffled_order(example):
+    from engine.team import team_round
+    codes = [engine.encode(example, member(fout_melden=v)) for v in (1, 3, 5)]
+    seen_orders = []
+    result = team_round(example, codes + ["NOPE"], shuffle=lambda items: seen_orders.append(list(items)) or items.reverse())
+    assert seen_orders == [codes]  # the shuffle gets the valid codes only
+    assert result["team"] == engine.aggregate(example, codes)
+    assert [s["status"] for s in result["lines"]] == ["valid", "valid", "valid", "typo"]
+
+
+def test_team_round_refuses_more_than_a_thousand_codes(example):
+    from engine.team import team_round
+    with pytest.raises(ValueError, match="hoogstens 1000"):
+        team_round(example, ["A"] * 1001)

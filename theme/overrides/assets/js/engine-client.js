@@ -43,7 +43,7 @@ export function startEngine(wheel) {
   if (worker && wheel === wheelName && state.status !== "failed") return;
   stopEngine();
   wheelName = wheel;
-  const url = new URL(`engine-worker.js?wheel=${encodeURIComponent(wheel)}`, import.meta.url);
+  const url = new URL(`engine-worker.js?wheels=${encodeURIComponent(wheel)}`, import.meta.url);
   setState({ status: "loading", stage: "pyodide" });
   try {
     worker = new Worker(url, { type: "module" });

@@ -3,14 +3,15 @@
  * real Pyodide (tests/node/) and the browser worker (engine-worker.js) only
  * wires it to `self`.
  *
- * It starts Pyodide at once, installs the engine wheel, and answers requests
+ * It starts Pyodide at once, installs the wheels (the engine, then segno for QR
+ * codes), and answers requests
  * of engine-protocol.js by calling engine.browser.handle() in Python. A request
  * that arrives before the engine is ready waits for it; if the engine cannot
  * start, every request gets an error reply (so the page never hangs).
  */
 import { EVENTS, operationOf, resultType } from "./engine-protocol.js";
 
-export function createEngineRuntime({ loadPyodide, indexURL, wheelUrl, fetchBytes, post, now = () => Date.now() }) {
+export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchBytes, post, now = () => Date.now() }) {
   const started = now();
   let handle = null;
   let startError = null;
@@ -19,8 +20,8 @@ export function createEngineRuntime({ loadPyodide, indexURL, wheelUrl, fetchByte
     post({ type: EVENTS.progress, stage: "pyodide" });
     const pyodide = await loadPyodide(indexURL ? { indexURL } : {});
     post({ type: EVENTS.progress, stage: "engine" });
-    const wheel = await fetchBytes(wheelUrl);
-    pyodide.unpackArchive(wheel, "wheel");
+    const wheels = await Promise.all(wheelUrls.map(fetchBytes));
+    for (const wheel of wheels) pyodide.unpackArchive(wheel, "wheel");
     const browser = pyodide.pyimport("engine.browser");
     handle = (requestJson) => browser.handle(requestJson);
     const python = pyodide.runPython("import sys; sys.version.split()[0]");

@@ -7,7 +7,8 @@ import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { createEngineRuntime } from "./engine-runtime.js";
 
 const here = new URL(self.location.href);
-const wheelUrl = new URL(`../engine/${here.searchParams.get("wheel")}`, here).href;
+const wheelUrls = (here.searchParams.get("wheels") || "").split(" ").filter(Boolean)
+  .map((name) => new URL(`../engine/${name}`, here).href);
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -18,7 +19,7 @@ async function fetchBytes(url) {
 const runtime = createEngineRuntime({
   loadPyodide,
   indexURL: new URL("../../pyodide/", here).href,
-  wheelUrl,
+  wheelUrls,
   fetchBytes,
   post: (message) => self.postMessage(message),
   now: () => performance.now(),
