@@ -42,11 +42,15 @@ find_browser() {
 }
 
 setup_browser() {
-  if find_browser >/dev/null; then return 0; fi
+  local packages=()
+  find_browser >/dev/null || packages+=(chromium)
+  command -v zbarimg >/dev/null || packages+=(zbar-tools)   # reads the QR codes in the tests
+  [ ${#packages[@]} = 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "Installing Chromium (apt-get install chromium)"
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null && return 0
+    say "Installing ${packages[*]} (apt-get)"
+    apt-get update -qq && apt-get install -y -qq "${packages[@]}" >/dev/null || true
   fi
+  if find_browser >/dev/null; then return 0; fi
   say "No Chromium found; asking Playwright for its own (playwright install chromium)"
   .venv/bin/python -m playwright install chromium
 }

@@ -76,9 +76,16 @@ def _first_sentence(html_free_text: str) -> str:
     return match.group(1) if match else text
 
 
-def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str | None = None) -> str:
-    """The Markdown source (front matter + HTML) of one scan page."""
-    here = f"scans/{assessment.id}/"
+TEAM_AUDIENCES = ("team", "organisation")
+
+
+def has_team_page(assessment: Assessment) -> bool:
+    """Team and organisation scans get a team page; a personal scan is not pooled."""
+    return assessment.audience in TEAM_AUDIENCES
+
+
+def _context(assessment: Assessment, content_dir: Path, wheel: str, here: str, lang: str | None) -> dict:
+    """Everything the scan and team templates show, rendered to safe HTML once."""
     esc = jinja2.filters.escape
 
     def links(paths):
@@ -109,7 +116,19 @@ def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str |
                        for d in assessment.dimensions],
         "profiles": [{"id": p.id, "text_html": text(p.text), "links": links(p.links)} for p in assessment.profiles],
     }
-    return _environment().get_template("scan.md.j2").render(**context)
+    return context
+
+
+def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str | None = None) -> str:
+    """The Markdown source (front matter + HTML) of one scan page."""
+    context = _context(assessment, content_dir, wheel, f"scans/{assessment.id}/", lang)
+    return _environment().get_template("scan.md.j2").render(team_page=has_team_page(assessment), **context)
+
+
+def team_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str | None = None) -> str:
+    """The facilitator's team page of one scan: paste codes, see the team's picture."""
+    context = _context(assessment, content_dir, wheel, f"scans/{assessment.id}/team/", lang)
+    return _environment().get_template("team.md.j2").render(**context)
 
 
 def overview_page(assessments: list[Assessment], content_dir: Path, lang: str | None = None) -> str:
@@ -125,7 +144,11 @@ def overview_page(assessments: list[Assessment], content_dir: Path, lang: str | 
 
 
 def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir: Path, wheel: str) -> list[str]:
-    """Write the overview and one page per scan into ``docs_dir``; return their paths (for the nav)."""
+    """Write the overview, one page per scan and the team pages into ``docs_dir``.
+
+    Returns the paths for the nav: the overview and the scan pages. Team pages
+    stay out of the nav; their scan page and facilitator page link to them.
+    """
     written = ["scans/index.md"]
     (docs_dir / "scans").mkdir(parents=True, exist_ok=True)
     (docs_dir / "scans" / "index.md").write_text(overview_page(assessments, content_dir), encoding="utf-8")
@@ -134,4 +157,6 @@ def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.md").write_text(scan_page(assessment, content_dir, wheel), encoding="utf-8")
         written.append(f"scans/{assessment.id}/index.md")
+        if has_team_page(assessment):
+            (folder / "team.md").write_text(team_page(assessment, content_dir, wheel), encoding="utf-8")
     return written

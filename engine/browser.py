@@ -14,7 +14,7 @@ from .codes import encode, read
 from .errors import AssessmentError
 from .model import Assessment, parse_assessment
 from .scoring import score
-from .team import aggregate, team_round
+from .team import aggregate, compare_rounds, split_codes, team_round
 
 _parsed: dict[str, Assessment] = {}
 
@@ -51,8 +51,9 @@ OPERATIONS = {
     "decode": lambda a, req: decode_all(a, req["codes"]),
     "aggregate": lambda a, req: aggregate(a, req["members"], req.get("lang")),
     # "order" is for test vectors only: a fixed permutation instead of a random shuffle.
-    "team": lambda a, req: team_round(a, req["codes"], req.get("lang"),
-                                      _fixed_order(req["order"]) if "order" in req else None),
+    "team": lambda a, req: team_round(a, split_codes(req["text"]) if "text" in req else req["codes"],
+                                      req.get("lang"), _fixed_order(req["order"]) if "order" in req else None),
+    "compare": lambda a, req: compare_rounds(a, req["previous"], req["current"]),
     "qr": lambda a, req: qr_path(req["text"]),
 }
 

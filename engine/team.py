@@ -9,7 +9,10 @@ slow for a thousand members.
 """
 from __future__ import annotations
 
+import csv
+import io
 import math
+import re
 from collections.abc import Iterable, Mapping
 
 from .codes import read
@@ -57,6 +60,24 @@ def check_codes(definition, lines: list[str]) -> list[dict]:
     return statuses
 
 
+def split_codes(text: str) -> list[str]:
+    """The codes in pasted text: one per line, or separated by spaces, commas or semicolons.
+
+    A code typed with spaces between its groups of four (``19GN TC02 YS54``)
+    stays one code: a line whose pieces are all four characters or shorter is
+    read as one code.
+    """
+    codes = []
+    for line in text.splitlines():
+        for part in re.split(r"[,;\t]+", line):
+            pieces = part.split()
+            if len(pieces) > 1 and all(len(p) <= 4 for p in pieces):
+                codes.append(" ".join(pieces))
+            else:
+                codes.extend(pieces)
+    return codes
+
+
 def team_round(definition, lines: list[str], lang: str | None = None, shuffle=None) -> dict:
     """The team page in one call: a status per line, and the team result of the valid codes.
 
@@ -72,7 +93,9 @@ def team_round(definition, lines: list[str], lang: str | None = None, shuffle=No
         import random
         shuffle = random.SystemRandom().shuffle
     shuffle(valid)
-    return {"lines": statuses, "team": aggregate(definition, valid, lang)}
+    team = aggregate(definition, valid, lang)
+    return {"lines": statuses, "codes": lines, "team": team,
+            "csv": None if team["withheld"] else team_csv(definition, team, lang)}
 
 
 def _mean(values: list[float]) -> float:
@@ -179,3 +202,63 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
         "profile": profile_of(assessment, means, lang),
         "discuss": discuss,
     }
+
+
+def team_csv(definition, team: dict, lang: str | None = None) -> str:
+    """The team result as CSV for a spreadsheet: one row per dimension, then one per question.
+
+    Semicolons and decimal commas, as Dutch spreadsheet programs expect.
+    """
+    assessment = as_assessment(definition)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    values = [str(v) for v in assessment.scale.values]
+
+    def number(value):
+        return "" if value is None else str(value).replace(".", ",")
+
+    writer.writerow(["soort", "id", "tekst", "aantal", "gemiddelde", "mediaan", "laagste", "hoogste",
+                     "spreiding", "verdeling"] + [f"antwoord {v}" for v in values])
+    for dimension in assessment.dimensions:
+        d = team["dimensions"][dimension.id]
+        bands = ", ".join(f"{b['label']}: {b['count']}" for b in d["bands"])
+        writer.writerow(["onderdeel", dimension.id, localize(dimension.title, lang), d["n"], number(d["mean"]),
+                         number(d["median"]), number(d["min"]), number(d["max"]), number(d["stdev"]), bands]
+                        + [""] * len(values))
+    for question in assessment.questions:
+        q = team["questions"][question.id]
+        writer.writerow(["vraag", question.id, localize(question.text, lang), q["n"], "", "", "", "",
+                         number(q["stdev"]), ""] + [q["counts"][v] for v in values])
+    return out.getvalue()
+
+
+def compare_rounds(definition, previous: object, current: dict) -> list[dict]:
+    """Per dimension, the change in team mean and spread since an earlier round's JSON export.
+
+    Raises ``ValueError`` with a Dutch message when the file is not an export of
+    this scan, so the page can say what is wrong with it.
+    """
+    assessment = as_assessment(definition)
+    if not isinstance(previous, Mapping) or not isinstance(previous.get("team"), Mapping):
+        raise ValueError("Dit bestand is geen export van een teamuitslag van Supportwijzer.")
+    if previous.get("scan") != assessment.id:
+        raise ValueError(f"Dit bestand hoort bij een andere scan ({previous.get('scan')!s}); "
+                         f"kies een export van de {localize(assessment.title)}.")
+    before = previous["team"]
+    if before.get("withheld") or not isinstance(before.get("dimensions"), Mapping):
+        raise ValueError("In deze export staan geen cijfers: die ronde had te weinig deelnemers.")
+    if current.get("withheld"):
+        raise ValueError("Vergelijken kan pas als deze ronde genoeg deelnemers heeft.")
+    rows = []
+    for dimension in assessment.dimensions:
+        now = current["dimensions"][dimension.id]
+        then = before["dimensions"].get(dimension.id)
+        then = then if isinstance(then, Mapping) else {}
+        row = {"id": dimension.id, "title": localize(dimension.title, None)}
+        for key in ("mean", "stdev"):
+            old, new = then.get(key), now.get(key)
+            old = old if isinstance(old, (int, float)) and not isinstance(old, bool) else None
+            row[f"{key}_before"], row[f"{key}_now"] = old, new
+            row[f"{key}_change"] = None if old is None or new is None else round(new - old, 1)
+        rows.append(row)
+    return rows

@@ -83,10 +83,15 @@ def slugify(title: str) -> str:
 def is_generated_scan(rel: str) -> bool:
     if rel == "scans/index.md":
         return True
-    match = re.fullmatch(r"scans/([a-z0-9-]+)/index\.md", rel)
+    match = re.fullmatch(r"scans/([a-z0-9-]+)/(index|team)\.md", rel)
     if not match:
         return False
-    scan_id = match.group(1)
+    scan_id, page = match.groups()
+    if page == "team":  # only scans with a team page (the build decides which)
+        from builder.scans import has_team_page
+        from engine.loader import load_assessment
+        path = ASSESSMENTS / f"{scan_id}.yml"
+        return path.exists() and has_team_page(load_assessment(path))
     return (ASSESSMENTS / f"{scan_id}.yml").exists() or scan_id in KNOWN_SCAN_IDS
 
 
@@ -169,6 +174,8 @@ def test_relative_links_point_at_existing_pages_and_headings():
         ("scans/concernsupport/index.md", True),
         ("scans/bestaat-niet/index.md", False),
         ("scans/teamfase.md", False),
+        ("scans/teamfase/team.md", True),
+        ("scans/persoonlijk-leiderschap/team.md", False),
     ],
 )
 def test_generated_scan_paths(rel, ok):

@@ -128,3 +128,49 @@ def test_team_round_refuses_more_than_a_thousand_codes(example):
     from engine.team import team_round
     with pytest.raises(ValueError, match="hoogstens 1000"):
         team_round(example, ["A"] * 1001)
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("AAAA-BBBB\nCCCC-DDDD", ["AAAA-BBBB", "CCCC-DDDD"]),
+    ("AAAA-BBBB, CCCC-DDDD; EEEE-FFFF", ["AAAA-BBBB", "CCCC-DDDD", "EEEE-FFFF"]),
+    ("AAAA-BBBB CCCC-DDDD", ["AAAA-BBBB", "CCCC-DDDD"]),
+    ("AAAA BBBB CC", ["AAAA BBBB CC"]),
+    ("\n  \n", []),
+])
+def test_split_codes_reads_lines_commas_and_spaces(text, codes):
+    from engine.team import split_codes
+    assert split_codes(text) == codes
+
+
+def test_team_csv_has_a_row_per_dimension_and_per_question(example):
+    from engine.team import team_csv
+    members = [member(fout_melden=v) for v in (1, 2, 5)]
+    team = engine.aggregate(example, members)
+    rows = team_csv(example, team).splitlines()
+    assert rows[0].startswith("soort;id;tekst;aantal;gemiddelde")
+    assert len(rows) == 1 + len(example.dimensions) + len(example.questions)
+    vertrouwen = next(r for r in rows if r.startswith("onderdeel;vertrouwen"))
+    assert f";{str(team['dimensions']['vertrouwen']['mean']).replace('.', ',')};" in vertrouwen
+    assert rows[-1].endswith(";0;1;0;0;0") or rows[-1].startswith("vraag;achter-de-rug")
+
+
+def test_compare_rounds_gives_the_change_in_mean_and_spread(example):
+    from engine.team import compare_rounds
+    before = engine.aggregate(example, [member(fout_melden=v) for v in (1, 2, 3)])
+    now = engine.aggregate(example, [member(fout_melden=v) for v in (4, 5, 5)])
+    [afspraken, vertrouwen] = compare_rounds(example, {"scan": "voorbeeld", "team": before}, now)
+    assert vertrouwen["mean_before"] == before["dimensions"]["vertrouwen"]["mean"]
+    assert vertrouwen["mean_change"] == round(now["dimensions"]["vertrouwen"]["mean"] - before["dimensions"]["vertrouwen"]["mean"], 1)
+    assert afspraken["mean_change"] == 0.0
+
+
+@pytest.mark.parametrize("previous, message", [
+    ([], "geen export van een teamuitslag"),
+    ({"scan": "ander", "team": {}}, "hoort bij een andere scan"),
+    ({"scan": "voorbeeld", "team": {"withheld": True}}, "te weinig deelnemers"),
+])
+def test_compare_rounds_explains_a_wrong_file(example, previous, message):
+    from engine.team import compare_rounds
+    now = engine.aggregate(example, [member()] * 3)
+    with pytest.raises(ValueError, match=message):
+        compare_rounds(example, previous, now)

@@ -14,7 +14,7 @@
  *                    { type: "engine:ready", python, ms }
  *                    { type: "engine:error", message }    the engine could not start
  */
-export const OPERATIONS = ["score", "result", "encode", "decode", "aggregate", "team", "qr"];
+export const OPERATIONS = ["score", "result", "encode", "decode", "aggregate", "team", "compare", "qr"];
 
 export const EVENTS = {
   progress: "engine:progress",

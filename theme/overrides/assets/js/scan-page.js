@@ -7,32 +7,9 @@
  * into <template> elements, cloned here, never text turned into HTML.
  */
 import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
+import { cloneTemplate, download as downloadFile, el, formatNumber as formatScore, qrCode, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
-import { TEXT, formatScore } from "./strings.js";
-
-const SVG = "http://www.w3.org/2000/svg";
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-function svg(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
-}
-
-function cloneTemplate(id) {
-  const template = document.getElementById(id);
-  return template ? template.content.cloneNode(true) : null;
-}
+import { TEAM, TEXT } from "./strings.js";
 
 /** Read the answers from the form: {question id: number | "unknown"} for the answered ones. */
 function answersOf(form) {
@@ -140,6 +117,53 @@ export function initScanPage(root) {
   });
 
   form.addEventListener("submit", (event) => event.preventDefault());
+
+  // -- the team round: its label travels in the address fragment only ------------------
+  const labelBanner = root.querySelector("[data-sw-team-label]");
+  let roundLabel = "";
+  function readRound() {
+    roundLabel = (new URLSearchParams(window.location.hash.slice(1)).get("team") || "").slice(0, 40);
+    labelBanner.textContent = roundLabel ? TEAM.roundLabel(roundLabel) : "";
+    labelBanner.hidden = !roundLabel;
+  }
+  readRound();
+  window.addEventListener("hashchange", () => document.body.contains(form) && readRound());
+
+  function pageUrl() {
+    return window.location.href.split("#")[0];
+  }
+
+  function teamLink(code) {
+    const params = new URLSearchParams({ code });
+    if (roundLabel) params.set("team", roundLabel);
+    return new URL(`${form.dataset.swTeamPage}#${params}`, pageUrl()).href;
+  }
+
+  const roundMaker = root.querySelector("[data-sw-round-make]");
+  if (roundMaker) {
+    roundMaker.addEventListener("click", () => {
+      const label = root.querySelector("[data-sw-round-label]").value.trim();
+      const links = root.querySelector("[data-sw-round-links]");
+      if (!label) {
+        links.hidden = false;
+        links.replaceChildren(el("p", { text: TEAM.roundNeedsLabel }));
+        return;
+      }
+      const fragmentPart = `#${new URLSearchParams({ team: label })}`;
+      root.querySelector("[data-sw-round-member]").textContent = pageUrl() + fragmentPart;
+      root.querySelector("[data-sw-round-team]").href = new URL(form.dataset.swTeamPage, pageUrl()).href + fragmentPart;
+      links.hidden = false;
+    });
+    root.querySelector("[data-sw-round-copy]").addEventListener("click", async () => {
+      const copiedNote = root.querySelector("[data-sw-round-copied]");
+      try {
+        await navigator.clipboard.writeText(root.querySelector("[data-sw-round-member]").textContent);
+        copiedNote.textContent = TEXT.copied;
+      } catch {
+        copiedNote.textContent = TEXT.copyFailed;
+      }
+    });
+  }
 
   // -- the result ------------------------------------------------------------------
   async function showResult() {
@@ -255,20 +279,24 @@ export function initScanPage(root) {
         copied.textContent = TEXT.copyFailed;
       }
     });
-    parts.push(el("section", { class: "sw-code", "aria-labelledby": "sw-code-title" },
+    const codeSection = el("section", { class: "sw-code", "aria-labelledby": "sw-code-title" },
       el("h3", { id: "sw-code-title", text: TEXT.codeHeading }),
+      roundLabel ? el("p", { class: "sw-team-label", "data-sw-result-round": roundLabel, text: TEAM.roundLabel(roundLabel) }) : null,
       el("p", {}, codeText, " ", copy, " ", copied),
-      el("p", { class: "sw-code-explained", text: TEXT.codeExplained })));
+      el("p", { class: "sw-code-explained", text: TEXT.codeExplained }));
+    parts.push(codeSection);
+    if (form.dataset.swTeamPage) {
+      const link = teamLink(code);
+      const figure = el("figure", { class: "sw-qr", "data-sw-qr-link": link });
+      codeSection.append(figure);
+      ask("qr", definition, { text: link })
+        .then((qr) => figure.append(qrCode(qr, TEAM.qrLabel), el("figcaption", { text: TEAM.qrCaption })))
+        .catch(() => figure.remove());
+    }
 
     const download = el("button", { type: "button", class: "md-button", "data-sw-download": "", text: TEXT.downloadJson });
-    download.addEventListener("click", () => {
-      const blob = new Blob([JSON.stringify({ answers, result: score, code }, null, 2)], { type: "application/json" });
-      const link = el("a", { href: URL.createObjectURL(blob), download: `supportwijzer-${scanId}-resultaat.json` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    });
+    download.addEventListener("click", () => downloadFile(`supportwijzer-${scanId}-resultaat.json`,
+      JSON.stringify({ answers, result: score, code }, null, 2), "application/json"));
     const print = el("button", { type: "button", class: "md-button", "data-sw-print": "", text: TEXT.print });
     print.addEventListener("click", () => window.print());
     parts.push(el("p", { class: "sw-keep" }, download, " ", print));

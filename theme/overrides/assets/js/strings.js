@@ -48,3 +48,56 @@ export const TEXT = {
 export function formatScore(score) {
   return score === null || score === undefined ? "–" : String(score).replace(".", ",");
 }
+
+/** Texts of the team round and the facilitator's team page. */
+export const TEAM = {
+  roundLabel: (label) => `Teamronde: ${label}`,
+  qrCaption: "Laat de begeleider deze QR-code scannen met de camera van een telefoon. De link opent de teampagina met jouw code erin.",
+  qrLabel: "QR-code met een link naar de teampagina, met jouw resultaatcode erin",
+  roundNeedsLabel: "Vul eerst een naam in voor de teamronde.",
+  engineWaiting: "De rekenmodule wordt geladen. De codes worden zo gecontroleerd.",
+  checking: "De codes worden gecontroleerd…",
+  noCodes: "Plak hier de resultaatcodes van de teamleden.",
+  codeAdded: "De code uit de link is toegevoegd aan de lijst.",
+  counted: (valid, duplicates, bad) =>
+    `${valid} geldige ${valid === 1 ? "code" : "codes"}` +
+    (duplicates ? `, ${duplicates} dubbel (telt één keer)` : "") +
+    (bad ? `, ${bad} met een probleem` : "") + ".",
+  stillNeeded: (n, min) =>
+    `Nog ${min - n} ${min - n === 1 ? "geldige code" : "geldige codes"} nodig. Vanaf ${min} codes verschijnt de uitslag. ` +
+    "Zo blijft onherkenbaar wat één persoon heeft ingevuld.",
+  statusLabels: {
+    valid: "Geldig",
+    duplicate: "Dubbel",
+    typo: "Fout in de code",
+    "other-scan": "Andere scan",
+    "other-version": "Andere versie",
+  },
+  linesCaption: "Status per ingevoerde code",
+  columnLine: "Nr.",
+  columnCode: "Code",
+  columnStatus: "Status",
+  summary: (n) => `Uitslag van ${n} teamleden.`,
+  pictureHeading: "Het team per onderdeel",
+  pictureIntro: "Elke stip is één teamlid, het streepje is het gemiddelde. Ver uit elkaar liggende stippen betekenen: jullie zien dit verschillend.",
+  pictureTitle: (title) => `Scores van de teamleden voor ${title}`,
+  tableCaption: "Cijfers per onderdeel (0 tot 100)",
+  columns: ["Onderdeel", "Aantal", "Gemiddelde", "Mediaan", "Laagste", "Hoogste", "Spreiding", "Per uitkomst"],
+  discussHeading: "Om te bespreken",
+  discussIntro: "Over deze vragen denken jullie het meest verschillend. Dat zijn goede vragen om het gesprek mee te beginnen: wat zie jij dat een ander niet ziet?",
+  discussNone: "Jullie antwoorden liggen dicht bij elkaar. Bespreek vooral het onderdeel met de laagste score.",
+  distributionCaption: (text) => `Antwoorden op: ${text}`,
+  answersCount: (count) => `${count}×`,
+  downloadCsv: "Download als CSV",
+  downloadJson: "Download als JSON",
+  print: "Afdrukken",
+  clearConfirm: "Alle codes van deze teamronde wissen uit deze browser?",
+  cleared: "De teamronde is gewist.",
+  fileTooBig: "Dit bestand is groter dan 1 MB. Een lijst met codes is veel kleiner: kies het goede bestand.",
+  fileUnreadable: "Dit bestand kon niet gelezen worden.",
+  jsonUnreadable: "Dit bestand is geen geldige JSON-export van een teamuitslag.",
+  compareCaption: "Verandering per onderdeel sinds de eerdere ronde",
+  compareColumns: ["Onderdeel", "Gemiddelde toen", "Gemiddelde nu", "Verschil", "Spreiding toen", "Spreiding nu", "Verschil"],
+  compareNeedsResult: "Vergelijken kan pas als deze ronde een uitslag heeft.",
+  engineFailed: "De rekenmodule kon niet starten. De codes zijn bewaard in deze browser. Probeer het opnieuw.",
+};

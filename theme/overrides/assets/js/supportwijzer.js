@@ -8,9 +8,11 @@
  * does the same job once.
  */
 import { initScanPage } from "./scan-page.js";
+import { initTeamPage } from "./team-page.js";
 
 function initPage() {
   initScanPage(document);
+  initTeamPage(document);
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,0 +1,332 @@
+/**
+ * The facilitator's team page: codes in, the team's picture out.
+ *
+ * Every code is read by the engine (the "team" operation: a status per line
+ * and the aggregate of the valid codes, in shuffled order). Pasted text is
+ * only ever put on the page as text. The codes of a round are kept in this
+ * browser under the round's label, so a reload loses nothing.
+ */
+import { ask, onEngineState, restartEngine, startEngine } from "./engine-client.js";
+import { el, svg, cloneTemplate, download, formatNumber } from "./dom.js";
+import { KEYS, storage } from "./storage.js";
+import { TEAM, TEXT } from "./strings.js";
+
+const MAX_FILE_BYTES = 1024 * 1024;
+const CHECK_DELAY_MS = 350;
+
+/** Read `#code=...&team=...` from the address; both parts are optional. */
+function fragment() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  return { code: params.get("code"), team: params.get("team") };
+}
+
+export function initTeamPage(root) {
+  const page = root.querySelector("[data-sw-team-page]");
+  if (!page || page.dataset.swReady) return;
+  page.dataset.swReady = "1";
+
+  const scanId = page.dataset.swTeamPage;
+  const definition = page.dataset.swDefinition;
+  const codesField = page.querySelector("[data-sw-codes]");
+  const labelField = page.querySelector("[data-sw-team-label-input]");
+  const status = page.querySelector("[data-sw-team-status]");
+  const linesSection = page.querySelector("[data-sw-lines]");
+  const linesBody = page.querySelector("[data-sw-lines-body]");
+  const resultSection = page.querySelector("[data-sw-team-result]");
+  const resultBody = page.querySelector("[data-sw-team-result-body]");
+  const compareSection = page.querySelector("[data-sw-compare]");
+  const compareBody = page.querySelector("[data-sw-compare-body]");
+  let lastTeam = null;
+  let timer = null;
+  let run = 0;
+
+  startEngine(page.dataset.swWheel);
+  onEngineState((state) => {
+    if (!document.body.contains(page)) return;
+    if (state.status === "failed") {
+      const retry = el("button", { type: "button", class: "md-button sw-retry", text: TEXT.retry });
+      retry.addEventListener("click", () => {
+        restartEngine();
+        check();
+      });
+      status.replaceChildren(TEAM.engineFailed, " ", retry);
+    }
+  });
+
+  // -- the round: its label, its codes, kept in this browser ----------------------------
+  const storageKey = () => KEYS.team(scanId, labelField.value.trim());
+
+  function load() {
+    const saved = storage.read(storageKey());
+    codesField.value = saved.value && typeof saved.value.codes === "string" ? saved.value.codes : "";
+    if (saved.corrupt) status.textContent = TEXT.storageCorrupt;
+  }
+
+  function save() {
+    if (codesField.value.trim()) storage.write(storageKey(), { codes: codesField.value });
+    else storage.remove(storageKey());
+  }
+
+  const arrived = fragment();
+  if (arrived.team) labelField.value = arrived.team.slice(0, 40);
+  load();
+  if (arrived.code) {
+    const code = arrived.code.slice(0, 100);
+    if (!codesField.value.split(/\s+/).includes(code)) {
+      codesField.value = (codesField.value.trim() ? codesField.value.trim() + "\n" : "") + code;
+      save();
+    }
+    status.textContent = TEAM.codeAdded;
+    // keep the round in the address, drop the code: a reload or a shared link carries no answers
+    const rest = arrived.team ? `#team=${encodeURIComponent(arrived.team)}` : "";
+    history.replaceState(null, "", window.location.pathname + window.location.search + rest);
+  }
+
+  labelField.addEventListener("change", () => {
+    load();
+    check();
+  });
+  codesField.addEventListener("input", () => {
+    save();
+    clearTimeout(timer);
+    timer = setTimeout(check, CHECK_DELAY_MS);
+  });
+  page.querySelector("[data-sw-check]").addEventListener("click", check);
+
+  page.querySelector("[data-sw-import-codes]").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      status.textContent = TEAM.fileTooBig;
+      return;
+    }
+    try {
+      const text = await file.text();
+      codesField.value = [codesField.value.trim(), text.trim()].filter(Boolean).join("\n");
+      save();
+      check();
+    } catch {
+      status.textContent = TEAM.fileUnreadable;
+    }
+  });
+
+  page.querySelector("[data-sw-clear-round]").addEventListener("click", () => {
+    if (!window.confirm(TEAM.clearConfirm)) return;
+    storage.remove(storageKey());
+    codesField.value = "";
+    lastTeam = null;
+    linesSection.hidden = resultSection.hidden = compareSection.hidden = true;
+    linesBody.replaceChildren();
+    resultBody.replaceChildren();
+    compareBody.replaceChildren();
+    status.textContent = TEAM.cleared;
+  });
+
+  // -- checking: the engine reads every code ----------------------------------------------
+  async function check() {
+    clearTimeout(timer);
+    const text = codesField.value;
+    const mine = ++run;
+    if (!text.trim()) {
+      status.textContent = TEAM.noCodes;
+      linesSection.hidden = resultSection.hidden = compareSection.hidden = true;
+      return;
+    }
+    status.textContent = TEAM.checking;
+    let reply;
+    try {
+      reply = await ask("team", definition, { text });
+    } catch (error) {
+      if (mine === run) status.textContent = error.message;
+      return;
+    }
+    if (mine !== run) return; // a newer paste is on its way
+    renderLines(reply.codes, reply.lines);
+    renderTeam(reply.team, reply.csv);
+  }
+
+  function renderLines(codes, lines) {
+    const counts = { valid: 0, duplicate: 0, bad: 0 };
+    const body = el("tbody");
+    lines.forEach((line, i) => {
+      if (line.status === "valid") counts.valid += 1;
+      else if (line.status === "duplicate") counts.duplicate += 1;
+      else counts.bad += 1;
+      body.append(el("tr", { "data-sw-line-status": line.status },
+        el("td", { text: String(line.line) }),
+        el("td", {}, el("code", { text: codes[i].length > 40 ? `${codes[i].slice(0, 40)}…` : codes[i] })),
+        el("td", {}, el("strong", { text: TEAM.statusLabels[line.status] }), line.message ? ` ${line.message}` : "")));
+    });
+    const table = el("table", { class: "sw-table sw-lines-table" }, el("caption", { text: TEAM.linesCaption }),
+      el("thead", {}, el("tr", {}, ...[TEAM.columnLine, TEAM.columnCode, TEAM.columnStatus]
+        .map((label) => el("th", { scope: "col", text: label })))), body);
+    linesBody.replaceChildren(table);
+    linesSection.hidden = false;
+    status.textContent = TEAM.counted(counts.valid, counts.duplicate, counts.bad);
+  }
+
+  function renderTeam(team, csv) {
+    lastTeam = team;
+    resultSection.hidden = false;
+    compareSection.hidden = team.withheld;
+    compareBody.replaceChildren();
+    if (team.withheld) {
+      resultBody.replaceChildren(el("p", { class: "sw-withheld", "data-sw-withheld": "", text: TEAM.stillNeeded(team.n, team.min_group) }));
+      return;
+    }
+    const parts = [el("p", { "data-sw-team-n": String(team.n), text: TEAM.summary(team.n) })];
+
+    const profile = el("div", { class: "sw-profile admonition abstract", "data-sw-profile": team.profile?.id || "" },
+      el("p", { class: "admonition-title", text: TEXT.profileHeading }));
+    if (team.profile) {
+      profile.append(el("h3", { class: "sw-profile-title", text: team.profile.title || team.profile.id }));
+      const body = cloneTemplate(`sw-profile-${team.profile.id}`);
+      if (body) profile.append(body);
+    } else {
+      profile.append(el("p", { text: TEXT.noProfile }));
+    }
+    parts.push(profile);
+
+    parts.push(el("h3", { text: TEAM.pictureHeading }), el("p", { text: TEAM.pictureIntro }));
+    for (const [id, d] of Object.entries(team.dimensions)) parts.push(strip(id, d));
+    parts.push(dimensionTable(team));
+
+    parts.push(el("h3", { text: TEAM.discussHeading }));
+    if (team.discuss.length) {
+      parts.push(el("p", { text: TEAM.discussIntro }));
+      const list = el("ol", { class: "sw-discuss" });
+      for (const item of team.discuss) list.append(el("li", { "data-sw-discuss": item.id }, el("p", { text: item.text }), distribution(item)));
+      parts.push(list);
+    } else {
+      parts.push(el("p", { text: TEAM.discussNone }));
+    }
+
+    const label = labelField.value.trim();
+    const base = `supportwijzer-${scanId}${label ? `-${label.replace(/[^\w-]+/g, "_")}` : ""}-team`;
+    const csvButton = el("button", { type: "button", class: "md-button", "data-sw-download-csv": "", text: TEAM.downloadCsv });
+    csvButton.addEventListener("click", () => download(`${base}.csv`, "\ufeff" + csv, "text/csv;charset=utf-8"));
+    const jsonButton = el("button", { type: "button", class: "md-button", "data-sw-download-json": "", text: TEAM.downloadJson });
+    jsonButton.addEventListener("click", () => download(`${base}.json`, JSON.stringify({
+      scan: scanId, version: Number(page.dataset.swVersion), round: label || null,
+      date: new Date().toISOString().slice(0, 10), team,
+    }, null, 2), "application/json"));
+    const print = el("button", { type: "button", class: "md-button", text: TEAM.print });
+    print.addEventListener("click", () => window.print());
+    parts.push(el("p", { class: "sw-keep" }, csvButton, " ", jsonButton, " ", print));
+    resultBody.replaceChildren(...parts);
+  }
+
+  // -- comparing with an earlier round ------------------------------------------------------
+  page.querySelector("[data-sw-import-round]").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    event.target.value = "";
+    if (!file) return;
+    if (!lastTeam || lastTeam.withheld) {
+      compareBody.replaceChildren(el("p", { text: TEAM.compareNeedsResult }));
+      return;
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      compareBody.replaceChildren(el("p", { text: TEAM.fileTooBig }));
+      return;
+    }
+    let previous;
+    try {
+      previous = JSON.parse(await file.text());
+    } catch {
+      compareBody.replaceChildren(el("p", { text: TEAM.jsonUnreadable }));
+      return;
+    }
+    try {
+      const rows = await ask("compare", definition, { previous, current: lastTeam });
+      compareBody.replaceChildren(compareTable(rows));
+    } catch (error) {
+      compareBody.replaceChildren(el("p", { text: error.message }));
+    }
+  });
+
+  if (codesField.value.trim()) check();
+}
+
+function titleOf(id) {
+  return document.getElementById(`sw-dimension-${id}`)?.dataset.title || id;
+}
+
+/** One dimension as a strip from 0 to 100: a dot per member (stacked when equal) and the mean. */
+function strip(id, d) {
+  const width = 600;
+  const left = 12;
+  const right = width - 12;
+  const x = (score) => left + (score / 100) * (right - left);
+  const stack = new Map();
+  const dots = d.scores.map((score) => {
+    const level = stack.get(score) || 0;
+    stack.set(score, level + 1);
+    return [score, level];
+  });
+  const height = 40 + Math.max(0, ...dots.map(([, level]) => level)) * 10;
+  const figure = el("figure", { class: "sw-strip", "data-sw-strip": id });
+  const drawing = svg("svg", { viewBox: `0 0 ${width} ${height + 20}`, role: "img", "aria-labelledby": `sw-strip-${id}` });
+  const title = svg("title", { id: `sw-strip-${id}` });
+  title.textContent = `${TEAM.pictureTitle(titleOf(id))}: ${d.scores.map(formatNumber).join(", ")}; ` +
+    `${TEAM.columns[2].toLowerCase()} ${formatNumber(d.mean)}`;
+  drawing.append(title);
+  drawing.append(svg("line", { x1: left, x2: right, y1: height - 10, y2: height - 10, class: "sw-chart-grid" }));
+  for (const tick of [0, 25, 50, 75, 100]) {
+    const label = svg("text", { x: x(tick), y: height + 12, class: "sw-chart-tick", "text-anchor": "middle" });
+    label.textContent = String(tick);
+    drawing.append(label);
+  }
+  for (const [score, level] of dots) {
+    drawing.append(svg("circle", { cx: x(score), cy: height - 16 - level * 10, r: 5, class: "sw-chart-dot" }));
+  }
+  if (d.mean !== null) {
+    drawing.append(svg("line", { x1: x(d.mean), x2: x(d.mean), y1: 4, y2: height - 4, class: "sw-chart-mean" }));
+  }
+  figure.append(el("figcaption", { text: `${titleOf(id)}: ${TEAM.columns[2].toLowerCase()} ${formatNumber(d.mean)}` }), drawing);
+  return figure;
+}
+
+function dimensionTable(team) {
+  const body = el("tbody");
+  for (const [id, d] of Object.entries(team.dimensions)) {
+    const bands = d.bands.map((b) => `${b.label}: ${b.count}`).join(" · ");
+    body.append(el("tr", { "data-sw-dimension": id },
+      el("th", { scope: "row", text: titleOf(id) }),
+      el("td", { text: String(d.n) }),
+      el("td", { "data-sw-mean": d.mean === null ? "" : String(d.mean), text: formatNumber(d.mean) }),
+      el("td", { text: formatNumber(d.median) }),
+      el("td", { text: formatNumber(d.min) }),
+      el("td", { text: formatNumber(d.max) }),
+      el("td", { "data-sw-stdev": d.stdev === null ? "" : String(d.stdev), text: formatNumber(d.stdev) }),
+      el("td", { "data-sw-bands": d.bands.map((b) => b.count).join(","), text: bands })));
+  }
+  return el("table", { class: "sw-table sw-team-table" }, el("caption", { text: TEAM.tableCaption }),
+    el("thead", {}, el("tr", {}, ...TEAM.columns.map((label) => el("th", { scope: "col", text: label })))), body);
+}
+
+function distribution(item) {
+  const values = Object.keys(item.counts);
+  const labels = values.map((v) => document.querySelector(`[data-sw-scale-label="${CSS.escape(v)}"]`)?.textContent || v);
+  return el("table", { class: "sw-table sw-distribution", "data-sw-counts": values.map((v) => item.counts[v]).join(",") },
+    el("caption", { class: "sw-visually-hidden", text: TEAM.distributionCaption(item.text) }),
+    el("thead", {}, el("tr", {}, ...labels.map((label) => el("th", { scope: "col", text: label })))),
+    el("tbody", {}, el("tr", {}, ...values.map((v) => el("td", { text: TEAM.answersCount(item.counts[v]) })))));
+}
+
+function compareTable(rows) {
+  const signed = (value) => (value === null ? "–" : `${value > 0 ? "+" : ""}${formatNumber(value)}`);
+  const body = el("tbody");
+  for (const row of rows) {
+    body.append(el("tr", { "data-sw-compare-row": row.id },
+      el("th", { scope: "row", text: titleOf(row.id) }),
+      el("td", { text: formatNumber(row.mean_before) }),
+      el("td", { text: formatNumber(row.mean_now) }),
+      el("td", { "data-sw-mean-change": row.mean_change === null ? "" : String(row.mean_change), text: signed(row.mean_change) }),
+      el("td", { text: formatNumber(row.stdev_before) }),
+      el("td", { text: formatNumber(row.stdev_now) }),
+      el("td", { text: signed(row.stdev_change) })));
+  }
+  return el("table", { class: "sw-table sw-compare-table" }, el("caption", { text: TEAM.compareCaption }),
+    el("thead", {}, el("tr", {}, ...TEAM.compareColumns.map((label) => el("th", { scope: "col", text: label })))), body);
+}
