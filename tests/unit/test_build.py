@@ -39,9 +39,11 @@ def test_the_build_writes_guide_pages_scan_pages_pyodide_and_the_hashed_wheel(bu
         assert (site / "scans" / scan / "index.html").is_file()
     assert sorted(p.name for p in (site / "pyodide").iterdir()) == sorted(
         ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
-    [wheel] = (site / "assets" / "engine").iterdir()
-    assert wheel.name.startswith("engine-") and wheel.suffix == ".whl"
-    assert f'data-sw-wheel="{wheel.name}"' in (site / "scans" / "teamfase" / "index.html").read_text()
+    engine_wheel, segno_wheel = sorted((site / "assets" / "engine").iterdir())
+    assert engine_wheel.name.startswith("engine-") and segno_wheel.name.startswith("segno-")
+    assert f'data-sw-wheel="{engine_wheel.name} {segno_wheel.name}"' in (site / "scans" / "teamfase" / "index.html").read_text()
+    assert (site / "scans" / "teamfase" / "team" / "index.html").is_file()
+    assert not (site / "scans" / "persoonlijk-leiderschap" / "team").exists()  # a personal scan is not pooled
 
 
 def test_the_overview_lists_every_scan_with_audience_questions_and_minutes(built):
