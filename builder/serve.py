@@ -29,6 +29,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves ``directory`` under ``prefix``; anything outside the prefix is a 404."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    protocol_version = "HTTP/1.1"  # keep-alive, as real static hosts do
     prefix = "/"
     quiet = True
 

@@ -3,8 +3,9 @@
  * real Pyodide (tests/node/) and the browser worker (engine-worker.js) only
  * wires it to `self`.
  *
- * It starts Pyodide at once, installs the wheels (the engine, then segno for QR
- * codes), and answers requests
+ * It starts Pyodide at once (fetching the engine wheel alongside), installs
+ * the engine, then the wheels only some requests need (segno, for QR codes),
+ * and answers requests
  * of engine-protocol.js by calling engine.browser.handle() in Python. A request
  * that arrives before the engine is ready waits for it; if the engine cannot
  * start, every request gets an error reply (so the page never hangs).
@@ -13,15 +14,17 @@ import { EVENTS, operationOf, resultType } from "./engine-protocol.js";
 
 export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchBytes, post, now = () => Date.now() }) {
   const started = now();
+  const [engineWheel, ...laterWheels] = wheelUrls;
+  let pyodide = null;
   let handle = null;
   let startError = null;
 
   const ready = (async () => {
     post({ type: EVENTS.progress, stage: "pyodide" });
-    const pyodide = await loadPyodide(indexURL ? { indexURL } : {});
+    const [loaded, wheel] = await Promise.all([loadPyodide(indexURL ? { indexURL } : {}), fetchBytes(engineWheel)]);
+    pyodide = loaded;
     post({ type: EVENTS.progress, stage: "engine" });
-    const wheels = await Promise.all(wheelUrls.map(fetchBytes));
-    for (const wheel of wheels) pyodide.unpackArchive(wheel, "wheel");
+    pyodide.unpackArchive(wheel, "wheel");
     const browser = pyodide.pyimport("engine.browser");
     handle = (requestJson) => browser.handle(requestJson);
     const python = pyodide.runPython("import sys; sys.version.split()[0]");
@@ -30,6 +33,14 @@ export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchByt
     startError = String((error && error.message) || error);
     post({ type: EVENTS.error, message: startError });
   });
+
+  // Wheels needed by only some requests (segno, for QR codes) load after the engine is
+  // ready, so they never delay the first result.
+  const later = ready.then(async () => {
+    if (!pyodide) return;
+    for (const wheel of await Promise.all(laterWheels.map(fetchBytes))) pyodide.unpackArchive(wheel, "wheel");
+  });
+  const NEEDS_LATER = new Set(["qr"]);
 
   async function onMessage(message) {
     const op = operationOf(message);
@@ -45,8 +56,17 @@ export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchByt
     if (handle === null) {
       json = JSON.stringify({ ok: false, error: { kind: "EngineUnavailable", message: startError || "engine niet beschikbaar" } });
     } else {
-      const { type, id, ...args } = message;
-      json = handle(JSON.stringify({ op, ...args }));
+      if (NEEDS_LATER.has(op)) {
+        try {
+          await later;
+        } catch (error) {
+          json = JSON.stringify({ ok: false, error: { kind: "EngineUnavailable", message: String(error) } });
+        }
+      }
+      if (json === undefined) {
+        const { type, id, ...args } = message;
+        json = handle(JSON.stringify({ op, ...args }));
+      }
     }
     post({ type: resultType(op), id: message.id, json });
   }

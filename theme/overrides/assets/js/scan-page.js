@@ -77,6 +77,7 @@ export function initScanPage(root) {
       submit.removeAttribute("aria-busy");
     } else if (state.status === "ready") {
       form.dataset.swEngine = "ready";
+      form.dataset.swEngineMs = String(Math.round(state.ms)); // worker start to ready (bench/site.py)
       if (waitingForResult) showResult();
       else if (status.textContent && !notices.length) say("");
     }
