@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Supportwijzer's one entry point: build, serve or check the site.
 
-    python build.py build   [--site DIR]        build into site/ (atomically)
-    python build.py serve   [--port 8000]       build, serve on 127.0.0.1, rebuild on change
-    python build.py check                       validate and build to a temp dir; write nothing
+    python build.py build   [--site DIR] [--brand FILE]   build into site/ (atomically)
+    python build.py serve   [--port 8000] [--brand FILE]  build, serve on 127.0.0.1, rebuild on change
+    python build.py check   [--brand FILE]                validate and build to a temp dir; write nothing
 
 Problems are printed as ``file:line: message`` and make the command exit 1.
 """
@@ -25,6 +25,8 @@ def parse_args(argv):
                            ("check", "validate and build to a temp dir; write nothing")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("--site", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+        p.add_argument("--brand", type=Path, default=None,
+                       help="brand file (default: brand.yml in the project, if there is one)")
         if name == "serve":
             p.add_argument("--port", type=int, default=8000)
             p.add_argument("--host", default="127.0.0.1")
@@ -33,7 +35,7 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    project = Project(root=ROOT)
+    project = Project(root=ROOT, brand_file=args.brand)
     print(f"Supportwijzer: {args.command}", file=sys.stderr)
     log = lambda line: print(line, file=sys.stderr)  # noqa: E731 (progress goes to stderr)
     try:

@@ -89,7 +89,9 @@ def _context(assessment: Assessment, content_dir: Path, wheel: str, here: str, l
     esc = jinja2.filters.escape
 
     def links(paths):
-        return [{"url": markup.relative_url(p, here), "title": esc(page_title(content_dir, p))} for p in paths]
+        # a page the brand hides is not linked to (content_dir is the staged docs folder)
+        shown = [p for p in paths if (content_dir / p.split("#", 1)[0]).is_file()]
+        return [{"url": markup.relative_url(p, here), "title": esc(page_title(content_dir, p))} for p in shown]
 
     def text(value, inline=False):
         return markup.render(localize(value, lang), here, inline=inline)
@@ -143,7 +145,8 @@ def overview_page(assessments: list[Assessment], content_dir: Path, lang: str | 
     return _environment().get_template("scans-index.md.j2").render(scans=scans)
 
 
-def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir: Path, wheel: str) -> list[str]:
+def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir: Path, wheel: str,
+                     lang: str | None = None) -> list[str]:
     """Write the overview, one page per scan and the team pages into ``docs_dir``.
 
     Returns the paths for the nav: the overview and the scan pages. Team pages
@@ -151,12 +154,12 @@ def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir:
     """
     written = ["scans/index.md"]
     (docs_dir / "scans").mkdir(parents=True, exist_ok=True)
-    (docs_dir / "scans" / "index.md").write_text(overview_page(assessments, content_dir), encoding="utf-8")
+    (docs_dir / "scans" / "index.md").write_text(overview_page(assessments, docs_dir, lang), encoding="utf-8")
     for assessment in assessments:
         folder = docs_dir / "scans" / assessment.id
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.md").write_text(scan_page(assessment, content_dir, wheel), encoding="utf-8")
+        (folder / "index.md").write_text(scan_page(assessment, docs_dir, wheel, lang), encoding="utf-8")
         written.append(f"scans/{assessment.id}/index.md")
         if has_team_page(assessment):
-            (folder / "team.md").write_text(team_page(assessment, content_dir, wheel), encoding="utf-8")
+            (folder / "team.md").write_text(team_page(assessment, docs_dir, wheel, lang), encoding="utf-8")
     return written

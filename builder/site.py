@@ -27,7 +27,8 @@ import yaml
 
 from engine.loader import load_all
 
-from . import scans
+from . import scans, staging
+from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
 from .wheel import WheelError, build_wheel, hashed_name, pack_installed
@@ -56,23 +57,19 @@ class Project:
     # The published address. mkdocs-material's instant navigation needs it (it reads the
     # sitemap to know which links are internal); the Pages workflow passes the real one.
     site_url: str | None = None
+    # The brand file; brand.yml at the root when there is one, else Supportwijzer's defaults.
+    brand_file: Path | None = field(default=None)
 
     def __post_init__(self):
         self.config_file = self.config_file or self.root / "mkdocs.yml"
         self.content_dir = self.content_dir or self.root / "content"
         self.assessments_dir = self.assessments_dir or self.root / "assessments"
+        if self.brand_file is None and (self.root / "brand.yml").is_file():
+            self.brand_file = self.root / "brand.yml"
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its nav; ``!!python/name`` tags (used by extensions) are skipped."""
-
-
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _nav_with_scans(config_file: Path, scan_pages: list[str], titles: dict[str, str]) -> list:
-    """The nav of mkdocs.yml with every scan page added under the entry that holds ``scans/index.md``."""
-    nav = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader).get("nav") or []
+def _nav_with_scans(nav: list, scan_pages: list[str], titles: dict[str, str]) -> list:
+    """``nav`` with every scan page added under the entry that holds ``scans/index.md``."""
     extra = [{titles[p]: p} for p in scan_pages if p != "scans/index.md"]
 
     def walk(items):
@@ -175,15 +172,32 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
     """Build the whole site into ``site_dir`` (``None``: build and throw away, as ``check`` does)."""
     started = time.perf_counter()
 
-    # -- 1. assessments ---------------------------------------------------------
-    assessments, problems = load_all([project.assessments_dir]) if project.assessments_dir.is_dir() else ([], [])
+    # -- 0. brand -------------------------------------------------------------------
+    try:
+        brand = load_brand(project.brand_file)
+    except BrandError as error:
+        raise BuildError(error.problems) from None
+
+    # -- 1. assessments: ours, the brand's own, minus the ones the brand hides ---------
+    folders = [f for f in (project.assessments_dir, brand.own_scans) if f is not None and f.is_dir()]
+    assessments, problems = load_all(folders)
+    known = [a.id for a in assessments]
+    hidden_scans: set[str] = set()
+    if brand.scans is not None:
+        for wanted in brand.scans:
+            if wanted not in known:
+                problems.append(f"{brand.where('scans')}: unknown scan '{wanted}' (scans: {', '.join(known)})")
+        hidden_scans = {a.id for a in assessments if a.id not in brand.scans}
+        assessments = [a for a in assessments if a.id not in hidden_scans]
     if problems:
         raise BuildError(problems)
-    log(f"  {len(assessments)} scan(s) valid")
+    log(f"  {len(assessments)} scan(s) valid" + (f", {len(hidden_scans)} hidden by the brand" if hidden_scans else ""))
+    site_url = brand.site_url or project.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL
+    base_path = urlsplit(site_url).path or "/"
 
     with tempfile.TemporaryDirectory(prefix="supportwijzer-", dir=project.root) as scratch:
         scratch = Path(scratch)
-        # -- 2. engine wheel -------------------------------------------------------
+        # -- 2. wheels: the engine, and segno for QR codes --------------------------------
         try:
             wheels = {hashed_name(w): w for w in (build_wheel(scratch / "wheel"),)}
             qr = pack_installed("segno", scratch / "wheel")
@@ -192,24 +206,51 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             raise BuildError([f"{_shown(project.root / 'pyproject.toml')}:1: {error}"]) from None
         wheel_name = " ".join(wheels)  # the worker installs them in this order
 
-        # -- 3. staged docs ----------------------------------------------------------
+        # -- 3. staged docs: content, brand, scan pages --------------------------------------
         docs_dir = scratch / "docs"
         shutil.copytree(project.content_dir, docs_dir)
+        if brand.own_pages is not None:
+            shutil.rmtree(docs_dir / staging.OWN_FOLDER, ignore_errors=True)
+            shutil.copytree(brand.own_pages, docs_dir / staging.OWN_FOLDER)
+        config = staging.read_config(project.config_file)
+        nav = config.get("nav") or []
+        hidden, problems = staging.hidden_pages(brand, nav, hidden_scans, docs_dir)
+        if problems:
+            raise BuildError(problems)
+        for page in hidden:
+            (docs_dir / page).unlink()
+        staging.unlink(docs_dir, hidden | {f"scans/{scan}/index.md" for scan in hidden_scans}
+                       | {f"scans/{scan}/team.md" for scan in hidden_scans})
+        staging.add_home_intro(docs_dir, brand.home_intro_html)
+        theme = staging.copy_brand_files(brand, docs_dir)
+        (docs_dir / "assets" / "css").mkdir(parents=True, exist_ok=True)
+        (docs_dir / "assets" / "css" / "brand.css").write_text(staging.brand_css(brand), encoding="utf-8")
         try:
-            scan_pages = scans.write_scan_pages(assessments, project.content_dir, docs_dir, wheel_name)
+            scan_pages = scans.write_scan_pages(assessments, project.content_dir, docs_dir, wheel_name,
+                                                lang=brand.language)
         except UnsafeMarkup as error:
             raise BuildError([f"{_shown(project.assessments_dir)}:1: {error}"]) from None
-        site_url = project.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL
-        titles = {f"scans/{a.id}/index.md": scans.localize(a.title, None) for a in assessments}
+
+        titles = {f"scans/{a.id}/index.md": scans.localize(a.title, brand.language) for a in assessments}
+        nav = _nav_with_scans(staging.without_pages(nav, hidden), scan_pages, titles)
+        own = staging.own_pages_nav(docs_dir)
+        if own:
+            nav.insert(len(nav) - 1 if nav else 0, {brand.own_pages_title: own})
+        palette = [dict(scheme, primary="custom", accent="custom")
+                   for scheme in (config.get("theme") or {}).get("palette") or [{}]]
         staged_config = scratch / "mkdocs.yml"
         staged_config.write_text(yaml.safe_dump({
             "INHERIT": str(project.config_file.resolve()),
             "docs_dir": str(docs_dir),
             "site_dir": str(scratch / "site"),
-            # mkdocs resolves custom_dir against the staged file; point it back at the project
-            "theme": {"custom_dir": str((project.root / "theme" / "overrides").resolve())},
-            "nav": _nav_with_scans(project.config_file, scan_pages, titles),
+            "site_name": brand.site_title,
             "site_url": site_url,
+            "copyright": staging.footer_html(brand, f"{base_path}over/"),
+            # mkdocs resolves custom_dir against the staged file; point it back at the project
+            "theme": {"custom_dir": str((project.root / "theme" / "overrides").resolve()),
+                      "language": brand.language, "palette": palette, **theme},
+            "extra_css": [*(config.get("extra_css") or []), "assets/css/brand.css"],
+            "nav": nav,
         }, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
         # -- 4. mkdocs -----------------------------------------------------------------
@@ -224,7 +265,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         _copy_runtime(scratch / "site", wheels, project)
 
         # -- 6. links over the built pages (scan pages' links included) ----------------------
-        broken = check_links(scratch / "site", urlsplit(site_url).path or "/")
+        broken = check_links(scratch / "site", base_path)
         if broken:
             raise BuildError([f"site/{problem}" for problem in broken])
 
@@ -233,4 +274,4 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             _swap(scratch / "site", site_dir)
     seconds = time.perf_counter() - started
     log(f"  built in {seconds:.1f} s" + (f" into {_shown(site_dir)}/" if site_dir else " (checked, nothing written)"))
-    return {"scans": [a.id for a in assessments], "wheel": wheel_name, "seconds": seconds}
+    return {"scans": [a.id for a in assessments], "wheel": wheel_name, "seconds": seconds, "brand": brand}

@@ -24,7 +24,7 @@ class LoadError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def _line_map(node, path=(), lines=None, duplicates=None) -> tuple[dict, list]:
+def line_map(node, path=(), lines=None, duplicates=None) -> tuple[dict, list]:
     """Map every data path to the line of its YAML node, and collect duplicate keys.
 
     Mapping keys are stored as strings so that ``1`` and ``"1"`` (scale labels)
@@ -41,12 +41,12 @@ def _line_map(node, path=(), lines=None, duplicates=None) -> tuple[dict, list]:
                 duplicates.append((key_node.start_mark.line + 1, key))
             seen.add(key)
             lines[child] = key_node.start_mark.line + 1
-            _line_map(value_node, child, lines, duplicates)
+            line_map(value_node, child, lines, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = path + (index,)
             lines[child] = item.start_mark.line + 1
-            _line_map(item, child, lines, duplicates)
+            line_map(item, child, lines, duplicates)
     return lines, duplicates
 
 
@@ -108,7 +108,7 @@ def parse_file(path: Path, text: str | None = None) -> tuple[Assessment | None, 
         loader.dispose()
     if node is None:
         return None, [f"{name}:1: the file is empty; expected an assessment (id, version, title, ...)"]
-    lines, duplicates = _line_map(node)
+    lines, duplicates = line_map(node)
     problems = [f"{name}:{line}: duplicate key '{key}' (the later one would silently win)"
                 for line, key in duplicates]
     try:

@@ -1,0 +1,210 @@
+"""The staged docs folder: our content, shaped by the brand, before mkdocs sees it.
+
+What a brand changes here: its own pages join the guide, hidden sections and
+the facilitator pages of hidden scans leave it (and links to them become plain
+text, so no page links into nothing), the home page gets the brand's intro,
+and the logo, favicon and colours land where the theme looks for them.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from .brand import ALWAYS_SHOWN, Brand
+from .colors import parse_color, readable_on, to_hex
+
+OWN_FOLDER = "eigen"
+SLATE_BACKGROUND = (30, 33, 41)  # mkdocs-material's dark ("slate") background
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(\s+\"[^\"]*\")?\)")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; ``!!python/name`` tags (used by extensions) are skipped."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path) -> dict:
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+def _entry(item):
+    """(title, value) of a nav entry: value is a page path or a list of entries."""
+    if isinstance(item, dict):
+        return next(iter(item.items()))
+    return None, item
+
+
+def nav_pages(items) -> list[str]:
+    pages = []
+    for item in items:
+        _, value = _entry(item)
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def section_titles(nav) -> list[str]:
+    return [title for title, value in map(_entry, nav) if title and isinstance(value, list)]
+
+
+def without_pages(items, hidden: set[str]) -> list:
+    """The nav with hidden pages removed, and sections that became empty dropped."""
+    kept = []
+    for item in items:
+        title, value = _entry(item)
+        if isinstance(value, list):
+            inner = without_pages(value, hidden)
+            if inner:
+                kept.append({title: inner})
+        elif value not in hidden:
+            kept.append(item)
+    return kept
+
+
+def hidden_pages(brand: Brand, nav, hidden_scans: set[str], docs_dir: Path) -> tuple[set[str], list[str]]:
+    """The pages a brand hides, and problems (``file:line: message``) with its section names."""
+    problems = []
+    hidden = {f"begeleiden/{scan}.md" for scan in hidden_scans}
+    if brand.sections is not None:
+        titles = section_titles(nav)
+        for wanted in brand.sections:
+            if wanted not in titles:
+                from .brand import _suggest
+                problems.append(f"{brand.where('sections')}: unknown section '{wanted}'{_suggest(wanted, titles)} "
+                                f"(sections: {', '.join(titles)})")
+        for title, value in map(_entry, nav):
+            if title in titles and title not in brand.sections and title not in ALWAYS_SHOWN:
+                hidden |= set(nav_pages(value))
+    hidden = {page for page in hidden if (docs_dir / page).is_file()}
+    return hidden, problems
+
+
+def _resolve(rel_page: str, target: str) -> str:
+    path = target.split("#", 1)[0]
+    resolved = Path(rel_page).parent.joinpath(path).as_posix() if path else rel_page
+    resolved = re.sub(r"(^|/)\./", r"\1", resolved)
+    while re.search(r"[^/]+/\.\./", resolved):
+        resolved = re.sub(r"[^/.][^/]*/\.\./", "", resolved, count=1)
+    return resolved
+
+
+def unlink(docs_dir: Path, hidden: set[str]) -> None:
+    """Remove the way into hidden pages from the pages that stay.
+
+    A line that exists to point at a hidden page (a list item, a line inside a
+    tip, or a line of one sentence such as "Doe de Concernsupport-scan.") goes; in running text
+    the link becomes plain text. A tip left empty goes too.
+    """
+    for page in docs_dir.rglob("*.md"):
+        rel = page.relative_to(docs_dir).as_posix()
+        text = page.read_text(encoding="utf-8")
+        lines = []
+        for line in text.split("\n"):
+            targets = [m for m in _LINK.finditer(line)
+                       if not m.group(1) and "://" not in m.group(3) and _resolve(rel, m.group(3)) in hidden]
+            if not targets:
+                lines.append(line)
+                continue
+            stripped = line.strip()
+            own_line = (re.match(r"^([-*+]|\d+\.)\s", stripped) or line.startswith("    ")
+                        or len(re.findall(r"[.!?](\s|$)", stripped)) <= 1)
+            if own_line:
+                continue
+            for m in reversed(targets):
+                line = line[:m.start()] + m.group(2) + line[m.end():]
+            lines.append(line)
+        kept = []
+        for i, line in enumerate(lines):
+            if re.match(r"^\s*(!!!|\?\?\?\+?)\s", line):
+                indent = len(line) - len(line.lstrip())
+                following = next((l for l in lines[i + 1:] if l.strip()), "")
+                if len(following) - len(following.lstrip()) <= indent:
+                    continue  # an admonition whose body is gone
+            kept.append(line)
+        changed = "\n".join(kept)
+        if changed != text:
+            page.write_text(changed, encoding="utf-8")
+
+
+def own_pages_nav(docs_dir: Path) -> list:
+    folder = docs_dir / OWN_FOLDER
+    if not folder.is_dir():
+        return []
+    pages = sorted(p.relative_to(docs_dir).as_posix() for p in folder.rglob("*.md"))
+    pages.sort(key=lambda p: not p.endswith("/index.md") and p != f"{OWN_FOLDER}/index.md")
+    return pages
+
+
+def add_home_intro(docs_dir: Path, html: str) -> None:
+    """The brand's own words on the home page, right under its title (HTML our renderer made safe)."""
+    if not html:
+        return
+    home = docs_dir / "index.md"
+    text = home.read_text(encoding="utf-8")
+    block = f'\n<div class="sw-brand-intro" markdown="0">\n{html}\n</div>\n'
+    match = re.search(r"^# .*$", text, flags=re.MULTILINE)
+    at = match.end() if match else 0
+    home.write_text(text[:at] + "\n" + block + text[at:], encoding="utf-8")
+
+
+def brand_css(brand: Brand) -> str:
+    """CSS variables for the theme's custom palette, plus a dark-mode link colour that stays readable."""
+    primary = parse_color(brand.primary)
+    accent = parse_color(brand.accent)
+    dark_link = to_hex(readable_on(primary, SLATE_BACKGROUND))
+    dark_accent = to_hex(readable_on(accent, SLATE_BACKGROUND))
+    return f"""/* Made by the build from the brand file ({brand.path.name if brand.path else 'defaults'}). */
+:root,
+[data-md-color-primary="custom"] {{
+  --md-primary-fg-color: {brand.primary};
+  --md-primary-fg-color--light: {brand.primary};
+  --md-primary-fg-color--dark: {brand.primary};
+  --md-primary-bg-color: #ffffff;
+  --md-primary-bg-color--light: #ffffffd9;
+  --md-primary-fg-color--transparent: {brand.primary}1a;
+}}
+[data-md-color-accent="custom"] {{
+  --md-accent-fg-color: {brand.accent};
+  --md-accent-fg-color--transparent: {brand.accent}1a;
+  --md-accent-bg-color: #ffffff;
+}}
+[data-md-color-scheme="slate"] {{
+  --md-typeset-a-color: {dark_link};
+}}
+[data-md-color-scheme="slate"][data-md-color-accent="custom"] {{
+  --md-accent-fg-color: {dark_accent};
+}}
+"""
+
+
+def footer_html(brand: Brand, credit_url: str) -> str:
+    """The footer line: the brand's contact and link, then (unless hidden) the toolkit's credit."""
+    from html import escape
+
+    parts = []
+    if brand.footer_contact:
+        parts.append(f'<span class="sw-footer-contact">{escape(brand.footer_contact)}</span>')
+    if brand.footer_link_url:
+        parts.append(f'<a href="{escape(brand.footer_link_url)}" rel="noopener">{escape(brand.footer_link_text)}</a>')
+    if not brand.hide_credit:
+        parts.append(f'<span class="sw-credit">Gemaakt met Supportwijzer, naar het boek '
+                     f'<a href="{credit_url}">De Supportorganisatie</a></span>')
+    return " · ".join(parts)
+
+
+def copy_brand_files(brand: Brand, docs_dir: Path) -> dict:
+    """Logo and favicon into the docs; returns the theme settings that point at them."""
+    theme = {}
+    target = docs_dir / "assets" / "brand"
+    for key in ("logo", "favicon"):
+        source = getattr(brand, key)
+        if source is None:
+            continue
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target / f"{key}{source.suffix.lower()}")
+        theme[key] = f"assets/brand/{key}{source.suffix.lower()}"
+    return theme
