@@ -71,3 +71,29 @@ def test_a_scan_scores_when_the_site_is_served_from_a_sub_path(browser, tmp_path
     finally:
         served.server.shutdown()
         served.server.server_close()
+
+
+def test_the_example_brand_from_a_sub_path_runs_its_own_scan(browser, tmp_path):
+    from engine.loader import load_assessment
+    brand = ROOT / "examples" / "brands" / "lindewaard" / "brand.yml"
+    served = Served(tmp_path / "site", prefix="/lindewaard/", brand_file=brand)
+    try:
+        context = browser.new_context()
+        requests = []
+        context.on("request", lambda r: requests.append(r.url))
+        page = context.new_page()
+        page.goto(served(""))
+        assert page.title() == "Supportwijzer Lindewaard"
+        page.goto(served("scans/"))
+        page.click("a:text('Start de Overleg-check')")
+        page.wait_for_selector("form[data-sw-scan='lindewaard-overleg']")
+        own = load_assessment(ROOT / "examples" / "brands" / "lindewaard" / "scans" / "lindewaard-overleg.yml")
+        answers = {q.id: 2 + i % 3 for i, q in enumerate(own.questions)}
+        fill(page, answers)
+        show_result(page)
+        assert shown_result(page) == expected_result(engine.score(own, answers))
+        assert [u for u in requests if not u.startswith(served.url)] == []
+        context.close()
+    finally:
+        served.server.shutdown()
+        served.server.server_close()
