@@ -4,7 +4,7 @@
     2. build the engine wheel          (its hashed name goes into the scan pages)
     3. stage content/ + scan pages     (a temp folder; content/ itself is never written)
     4. mkdocs build, strict            (warnings become file:line: message)
-    5. add Pyodide and the wheel       (only the runtime files the browser needs)
+    5. add Pyodide and the wheels      (only the runtime files the browser needs), and a CSP per page
     6. check every link and anchor     (including those the build wrote into scan pages)
     7. swap the new site into place    (a failed build leaves the old site/ untouched)
 
@@ -27,7 +27,7 @@ import yaml
 
 from engine.loader import load_all
 
-from . import scans, staging
+from . import csp, scans, staging
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
@@ -261,8 +261,9 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         finally:
             os.chdir(cwd)
 
-        # -- 5. runtime files ---------------------------------------------------------
+        # -- 5. runtime files, and a Content-Security-Policy on every page -------------
         _copy_runtime(scratch / "site", wheels, project)
+        csp.add_policies(scratch / "site")
 
         # -- 6. links over the built pages (scan pages' links included) ----------------------
         broken = check_links(scratch / "site", base_path)

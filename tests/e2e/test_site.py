@@ -16,14 +16,53 @@ def all_pages(site_dir):
                   for p in site_dir.rglob("index.html"))
 
 
-def test_every_page_loads_with_no_request_off_127_0_0_1_and_no_script_error(context, page, site, built_site):
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${location.pathname}`));
+"""
+
+
+def test_every_page_loads_with_no_request_off_127_0_0_1_no_script_error_and_no_csp_violation(
+        context, page, site, built_site):
+    context.add_init_script(CSP_WATCH)
     pages = all_pages(built_site)
     assert len(pages) >= 30
+    violations = []
     for path in pages:
         page.goto(site(path.lstrip("/")))
         page.wait_for_load_state("networkidle")
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+        violations += page.evaluate("window.__cspViolations")
     # the `context` fixture fails the test on any request that left 127.0.0.1
     assert context.recorder.errors == []
+    assert violations == []
+
+
+def test_the_policy_is_enforced_an_injected_inline_script_is_refused(context, page, site):
+    context.add_init_script(CSP_WATCH)
+    page.goto(site("scans/teamfase/"))
+    page.evaluate("""() => { const s = document.createElement("script");
+                             s.textContent = "window.__injected = true"; document.body.append(s); }""")
+    page.wait_for_function("window.__cspViolations.length > 0")
+    assert page.evaluate("window.__injected === undefined")
+    assert page.evaluate("window.__cspViolations")[0].startswith("script-src")
+
+
+def test_scan_result_and_team_flows_cause_no_csp_violation(context, page, site):
+    context.add_init_script(CSP_WATCH)
+    a = assessment("teamfase")
+    page.goto(site("werken-vanuit-support/"))
+    page.click("a.md-tabs__link:text('Scans')")  # instant navigation from a guide page into the scans
+    page.goto(site("scans/teamfase/"))
+    fill(page, {q.id: 4 for q in a.questions})
+    show_result(page)
+    page.wait_for_selector(".sw-qr svg")
+    code = page.locator("[data-result-code]").get_attribute("data-result-code")
+    page.goto(site(f"scans/teamfase/team/#code={code}"))
+    page.wait_for_selector("tr[data-sw-line-status]")
+    page.emulate_media(media="print")
+    assert page.evaluate("window.__cspViolations") == []
 
 
 def axe_violations(page, impacts=("serious", "critical")):
