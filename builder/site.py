@@ -27,7 +27,7 @@ import yaml
 
 from engine.loader import load_all
 
-from . import csp, scans, staging
+from . import csp, privacy, scans, staging
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
@@ -189,6 +189,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
                 problems.append(f"{brand.where('scans')}: unknown scan '{wanted}' (scans: {', '.join(known)})")
         hidden_scans = {a.id for a in assessments if a.id not in brand.scans}
         assessments = [a for a in assessments if a.id not in hidden_scans]
+    problems += privacy.check(project.root, project.content_dir)
     if problems:
         raise BuildError(problems)
     log(f"  {len(assessments)} scan(s) valid" + (f", {len(hidden_scans)} hidden by the brand" if hidden_scans else ""))

@@ -20,16 +20,20 @@ function answersOf(form) {
   return answers;
 }
 
+/** Put saved answers back; entries that do not fit this scan (foreign or damaged) are skipped and counted. */
 function applyAnswers(form, answers) {
-  let count = 0;
-  for (const [question, value] of Object.entries(answers || {})) {
+  let applied = 0;
+  let skipped = 0;
+  for (const [question, value] of Object.entries(answers)) {
     const input = form.querySelector(`input[name="${CSS.escape(question)}"][value="${CSS.escape(String(value))}"]`);
     if (input) {
       input.checked = true;
-      count += 1;
+      applied += 1;
+    } else {
+      skipped += 1;
     }
   }
-  return count;
+  return { applied, skipped };
 }
 
 export function initScanPage(root) {
@@ -91,8 +95,19 @@ export function initScanPage(root) {
   }
 
   const saved = storage.read(storageKey);
-  if (saved.corrupt) notices.push(TEXT.storageCorrupt);
-  const restored = saved.value && typeof saved.value === "object" ? applyAnswers(form, saved.value.answers) : 0;
+  let unreadable = saved.corrupt;
+  let restored = 0;
+  if (saved.value !== null) {
+    const answers = typeof saved.value === "object" && !Array.isArray(saved.value) ? saved.value.answers : null;
+    if (answers && typeof answers === "object" && !Array.isArray(answers)) {
+      const { applied, skipped } = applyAnswers(form, answers);
+      restored = applied;
+      unreadable = unreadable || skipped > 0;
+    } else {
+      unreadable = true;
+    }
+  }
+  if (unreadable) notices.push(TEXT.storageCorrupt);
   if (restored) notices.push(TEXT.restored(restored));
   if (!storage.persistent) notices.push(TEXT.storageOff);
   if (notices.length) say(notices.join(" "));

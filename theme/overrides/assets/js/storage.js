@@ -13,8 +13,19 @@ export const KEYS = {
   team: (scanId, label) => `${PREFIX}teamronde:${scanId}:${label}`,
 };
 
-/** The documented key patterns (for the privacy page and its build check). */
-export const KEY_PATTERNS = ["supportwijzer:antwoorden:<scan>:v<versie>", "supportwijzer:teamronde:<scan>:<team>"];
+/**
+ * Every key the site writes, as documented on the privacy page (content/privacy.md);
+ * the build fails when the two lists differ. The last one is mkdocs-material's:
+ * it keeps the light/dark choice under "<site path>.__palette".
+ */
+export const KEY_PATTERNS = [
+  "supportwijzer:antwoorden:<scan>:v<versie>",
+  "supportwijzer:teamronde:<scan>:<team>",
+  "<pad>.__palette",
+];
+
+/** The theme's own keys (mkdocs-material's __md_set), removed by "Wis alles" too. */
+const THEME_KEY = /\.__(palette|tabs|source|announce|outdated|consent|search)$/;
 
 const memory = new Map();
 
@@ -70,16 +81,19 @@ export const storage = {
     }
   },
 
-  /** Remove every key this site ever wrote. */
+  /** Remove every key this site (and its theme) ever wrote, in local and session storage. */
   clearAll() {
-    for (const key of [...memory.keys()]) if (key.startsWith(PREFIX)) memory.delete(key);
-    try {
-      for (let i = window.localStorage.length - 1; i >= 0; i--) {
-        const key = window.localStorage.key(i);
-        if (key && key.startsWith(PREFIX)) window.localStorage.removeItem(key);
+    memory.clear();
+    for (const area of ["localStorage", "sessionStorage"]) {
+      try {
+        const store = window[area];
+        for (let i = store.length - 1; i >= 0; i--) {
+          const key = store.key(i);
+          if (key && (key.startsWith(PREFIX) || THEME_KEY.test(key))) store.removeItem(key);
+        }
+      } catch {
+        /* storage off: nothing persisted */
       }
-    } catch {
-      /* storage off: nothing persisted */
     }
   },
 };

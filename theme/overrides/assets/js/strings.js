@@ -6,6 +6,7 @@ export const TEXT = {
   progress: (answered, total) => `${answered} van ${total} beantwoord`,
   restored: (count) => `${count} ${count === 1 ? "antwoord" : "antwoorden"} van de vorige keer teruggezet.`,
   cleared: "Je antwoorden zijn gewist.",
+  clearedAll: "Alles is gewist: deze site heeft nu niets meer van jou in deze browser.",
   engineLoading: "De rekenmodule wordt geladen. Je kunt gewoon doorgaan met invullen.",
   engineStarting: "De rekenmodule start…",
   engineReady: "De rekenmodule is klaar.",

@@ -8,11 +8,25 @@
  * does the same job once.
  */
 import { initScanPage } from "./scan-page.js";
+import { storage } from "./storage.js";
+import { TEXT } from "./strings.js";
 import { initTeamPage } from "./team-page.js";
+
+/** The privacy page's "Wis alles": every key the site and its theme ever wrote. */
+function initClearAll(root) {
+  const button = root.querySelector("[data-sw-clear-all]");
+  if (!button || button.dataset.swReady) return;
+  button.dataset.swReady = "1";
+  button.addEventListener("click", () => {
+    storage.clearAll();
+    root.querySelector("[data-sw-clear-all-status]").textContent = TEXT.clearedAll;
+  });
+}
 
 function initPage() {
   initScanPage(document);
   initTeamPage(document);
+  initClearAll(document);
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -58,8 +58,9 @@ export function initTeamPage(root) {
 
   function load() {
     const saved = storage.read(storageKey());
-    codesField.value = saved.value && typeof saved.value.codes === "string" ? saved.value.codes : "";
-    if (saved.corrupt) status.textContent = TEXT.storageCorrupt;
+    const usable = saved.value && typeof saved.value === "object" && typeof saved.value.codes === "string";
+    codesField.value = usable ? saved.value.codes : "";
+    if (saved.corrupt || (saved.value !== null && !usable)) status.textContent = TEXT.storageCorrupt;
   }
 
   function save() {
