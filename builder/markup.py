@@ -9,6 +9,7 @@ relative to the page that shows them.
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from xml.etree import ElementTree
@@ -57,7 +58,8 @@ class _LinkRewriter(Treeprocessor):
                 value = element.get(attribute)
                 if value is None:
                     continue
-                stripped = value.strip()
+                # what a browser would make of it: entities decoded, whitespace and control characters gone
+                stripped = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(value))
                 if _SCHEME.match(stripped) and not stripped.lower().startswith(SAFE_SCHEMES):
                     raise UnsafeMarkup(f"link '{value}' is not allowed: use a page of the site or an "
                                        f"http(s) address")
@@ -90,3 +92,44 @@ def render(text: str | None, from_dir: str = "", inline: bool = False) -> str:
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+MARKDOWN_FIELDS = {("intro",), ("dimensions", "*", "description"), ("dimensions", "*", "bands", "*", "advice"),
+                   ("questions", "*", "text"), ("profiles", "*", "text")}
+
+
+def _text_fields(data, path=()):
+    """Every (path, text) of the Markdown fields of an assessment's data, one per language."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _text_fields(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _text_fields(value, path + (index,))
+    elif isinstance(data, str):
+        shape = tuple("*" if isinstance(p, int) else p for p in path)
+        if shape in MARKDOWN_FIELDS or (len(shape) > 1 and shape[:-1] in MARKDOWN_FIELDS):
+            yield path, data
+
+
+def problems_in_file(path) -> list[str]:
+    """``file:line: message`` for every Markdown text in an assessment file that the site would refuse."""
+    import yaml
+    from engine.loader import line_map, line_of
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return []  # the engine's validation reports invalid YAML
+    if node is None:
+        return []
+    lines, _ = line_map(node)
+    problems = []
+    for field_path, value in _text_fields(data):
+        try:
+            render(value)
+        except UnsafeMarkup as error:
+            problems.append(f"{path}:{line_of(lines, field_path)}: {error}")
+    return problems

@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from engine.loader import load_all
+from engine.loader import assessment_files, load_all
 
-from . import csp, privacy, scans, staging
+from . import csp, markup, privacy, scans, staging
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
@@ -189,6 +189,8 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
                 problems.append(f"{brand.where('scans')}: unknown scan '{wanted}' (scans: {', '.join(known)})")
         hidden_scans = {a.id for a in assessments if a.id not in brand.scans}
         assessments = [a for a in assessments if a.id not in hidden_scans]
+    for file in assessment_files(folders):
+        problems += markup.problems_in_file(file)
     problems += privacy.check(project.root, project.content_dir)
     if problems:
         raise BuildError(problems)
