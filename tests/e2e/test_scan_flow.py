@@ -135,6 +135,10 @@ def test_engine_that_cannot_load_shows_a_retry_and_keeps_the_answers(context, pa
     page.wait_for_selector(".sw-retry", timeout=60000)
     assert "kon niet starten" in page.locator("[data-sw-status]").inner_text()
     assert page.locator(f'input[name="{a.questions[0].id}"][value="5"]').is_checked()
+    # the engine is down, but the member still gets a code the engine reads back (code-fallback.js)
+    page.wait_for_selector("[data-sw-fallback]")
+    fallback = page.locator("[data-result-code]").get_attribute("data-result-code")
+    assert engine.decode(a, fallback) == {q.id: (5 if q.id == a.questions[0].id else None) for q in a.questions}
     context.unroute(blocked)
     page.click(".sw-retry")
     page.click("[data-sw-submit]")

@@ -7,6 +7,7 @@
  * into <template> elements, cloned here, never text turned into HTML.
  */
 import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
+import { encodeFallback } from "./code-fallback.js";
 import { cloneTemplate, download as downloadFile, el, formatNumber as formatScore, qrCode, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { TEAM, TEXT } from "./strings.js";
@@ -77,6 +78,7 @@ export function initScanPage(root) {
     }
     if (state.status === "failed") {
       say(state.reason === "timeout" ? TEXT.engineTimeout : TEXT.engineFailed, { retry: true });
+      if (waitingForResult) showFallbackCode();
       waitingForResult = false;
       submit.removeAttribute("aria-busy");
     } else if (state.status === "ready") {
@@ -206,6 +208,7 @@ export function initScanPage(root) {
 
   submit.addEventListener("click", () => {
     if (engineState().status === "failed") {
+      showFallbackCode();
       say(TEXT.engineStarting);
       restartEngine();
     }
@@ -217,6 +220,45 @@ export function initScanPage(root) {
     }
     showResult();
   });
+
+  /** The result code with its copy button and the sentence on what it contains. */
+  function codeBlock(code) {
+    const copied = el("span", { class: "sw-copied", role: "status" });
+    const copy = el("button", { type: "button", class: "md-button", "data-sw-copy": "", text: TEXT.copy });
+    copy.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(code);
+        copied.textContent = TEXT.copied;
+      } catch {
+        copied.textContent = TEXT.copyFailed;
+      }
+    });
+    return el("section", { class: "sw-code", "aria-labelledby": "sw-code-title" },
+      el("h3", { id: "sw-code-title", text: TEXT.codeHeading }),
+      roundLabel ? el("p", { class: "sw-team-label", "data-sw-result-round": roundLabel, text: TEAM.roundLabel(roundLabel) }) : null,
+      el("p", {}, el("code", { class: "sw-code-value", "data-result-code": code, text: code }), " ", copy, " ", copied),
+      el("p", { class: "sw-code-explained", text: TEXT.codeExplained }));
+  }
+
+  /** Without the engine there is no score, but the code can still be made (code-fallback.js). */
+  function showFallbackCode() {
+    const answers = answersOf(form);
+    if (!Object.keys(answers).length) return;
+    let code;
+    try {
+      code = encodeFallback(JSON.parse(definition), answers);
+    } catch {
+      return;
+    }
+    const parts = [el("div", { class: "admonition warning", "data-sw-fallback": "" },
+      el("p", { class: "admonition-title", text: TEXT.fallbackHeading }), el("p", { text: TEXT.fallbackExplained })),
+    codeBlock(code)];
+    if (form.dataset.swTeamPage) {
+      parts.push(el("p", {}, TEXT.fallbackLink, " ", el("code", { class: "sw-link-text", text: teamLink(code) })));
+    }
+    resultBody.replaceChildren(...parts);
+    resultSection.hidden = false;
+  }
 
   function renderResult(score, code, answers) {
     const dimensionIds = Object.keys(score.dimensions);
@@ -284,22 +326,7 @@ export function initScanPage(root) {
     }
 
     // the code, and ways to keep the result
-    const codeText = el("code", { class: "sw-code-value", "data-result-code": code, text: code });
-    const copied = el("span", { class: "sw-copied", role: "status" });
-    const copy = el("button", { type: "button", class: "md-button", "data-sw-copy": "", text: TEXT.copy });
-    copy.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(code);
-        copied.textContent = TEXT.copied;
-      } catch {
-        copied.textContent = TEXT.copyFailed;
-      }
-    });
-    const codeSection = el("section", { class: "sw-code", "aria-labelledby": "sw-code-title" },
-      el("h3", { id: "sw-code-title", text: TEXT.codeHeading }),
-      roundLabel ? el("p", { class: "sw-team-label", "data-sw-result-round": roundLabel, text: TEAM.roundLabel(roundLabel) }) : null,
-      el("p", {}, codeText, " ", copy, " ", copied),
-      el("p", { class: "sw-code-explained", text: TEXT.codeExplained }));
+    const codeSection = codeBlock(code);
     parts.push(codeSection);
     if (form.dataset.swTeamPage) {
       const link = teamLink(code);

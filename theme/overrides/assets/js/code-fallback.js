@@ -1,0 +1,71 @@
+/**
+ * Result codes without the engine: the same layout as engine/codes.py, in JavaScript.
+ *
+ * Used only when Pyodide cannot start (an old browser, a blocked download): the
+ * member still gets a code to hand to the facilitator. This is the one place
+ * where something is computed in two languages, so tests/parity/test_code_fallback.py
+ * checks it against engine.encode (the same codes, byte for byte, for random
+ * assessments and answers). Keep the two in step: layout, hash, CRC, grouping.
+ */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const FORMAT = 1n;
+const CRC_POLY = 0x11021n;
+const CRC_BITS = 16n;
+const FORMAT_BITS = 4n;
+const ASSESSMENT_BITS = 20n;
+const VERSION_BITS = 8n;
+const NONCE_BITS = 16n;
+const HEADER_BITS = FORMAT_BITS + ASSESSMENT_BITS + VERSION_BITS + NONCE_BITS;
+
+function bitLength(value) {
+  return value === 0n ? 0n : BigInt(value.toString(2).length);
+}
+
+/** FNV-1a (32 bit) over the UTF-8 bytes of the id, folded to 20 bits: engine.codes.assessment_tag. */
+export function assessmentTag(id) {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(id)) {
+    h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+  }
+  return BigInt((h ^ (h >>> 20)) & 0xfffff);
+}
+
+function crcRemainder(value) {
+  for (let bit = bitLength(value) - 1n; bit >= CRC_BITS; bit--) {
+    if ((value >> bit) & 1n) value ^= CRC_POLY << (bit - CRC_BITS);
+  }
+  return value;
+}
+
+/** The code for `answers` ({question id: number | "unknown" | null}); throws on a value off the scale. */
+export function encodeFallback(definition, answers, nonce = crypto.getRandomValues(new Uint16Array(1))[0]) {
+  const min = definition.scale.min;
+  const max = definition.scale.max;
+  const radix = BigInt(max - min + 2);
+  let digits = 0n;
+  for (const question of [...definition.questions].reverse()) {
+    const value = answers[question.id];
+    let digit = 0n;
+    if (value !== undefined && value !== null && value !== "unknown") {
+      if (!Number.isInteger(value) || value < min || value > max) throw new Error(`answer off the scale: ${question.id}`);
+      digit = BigInt(value - min + 1);
+    }
+    digits = digits * radix + digit;
+  }
+  let message = digits;
+  message = (message << NONCE_BITS) | (BigInt(nonce) & ((1n << NONCE_BITS) - 1n));
+  message = (message << VERSION_BITS) | BigInt(definition.version % 256);
+  message = (message << ASSESSMENT_BITS) | assessmentTag(definition.id);
+  message = (message << FORMAT_BITS) | FORMAT;
+  const shifted = message << CRC_BITS;
+  let codeword = shifted | crcRemainder(shifted);
+  const answerBits = bitLength(radix ** BigInt(definition.questions.length) - 1n);
+  const length = Number((answerBits + HEADER_BITS + CRC_BITS + 4n) / 5n);
+  const symbols = [];
+  for (let i = 0; i < length; i++) {
+    symbols.push(ALPHABET[Number(codeword & 31n)]);
+    codeword >>= 5n;
+  }
+  const text = symbols.reverse().join("");
+  return text.match(/.{1,4}/g).join("-");
+}
