@@ -94,7 +94,7 @@ def main() -> None:
                 page.goto(base + f"scans/{SCAN}/", wait_until="commit")
                 page.locator("fieldset[data-sw-question] input").first.click()
                 first.append((time.perf_counter() - t0) * 1000)
-                page.wait_for_function("document.querySelector('#sw-form')?.dataset.swEngine === 'ready'",
+                page.wait_for_function("() => document.querySelector('#sw-form')?.dataset.swEngine === 'ready'",
                                        timeout=60000, polling=10)
                 (cold if temperature == "cold" else warm).append((time.perf_counter() - t0) * 1000)
                 (worker_cold if temperature == "cold" else worker_warm).append(
@@ -136,7 +136,7 @@ def main() -> None:
             t0 = time.perf_counter()
             page.fill("[data-sw-codes]", codes)
             page.click("[data-sw-check]")
-            page.wait_for_function("document.querySelector('[data-sw-team-n]')?.dataset.swTeamN === '200'"
+            page.wait_for_function("() => document.querySelector('[data-sw-team-n]')?.dataset.swTeamN === '200'"
                                    " && document.querySelectorAll('[data-sw-strip]').length > 0", timeout=60000,
                                    polling=5)
             team.append((time.perf_counter() - t0) * 1000)

@@ -27,7 +27,7 @@ import yaml
 
 from engine.loader import assessment_files, load_all
 
-from . import csp, markup, privacy, scans, staging
+from . import csp, markup, offline, privacy, scans, staging
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
@@ -267,6 +267,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         # -- 5. runtime files, and a Content-Security-Policy on every page -------------
         _copy_runtime(scratch / "site", wheels, project)
         csp.add_policies(scratch / "site")
+        offline.write_service_worker(scratch / "site")  # last: its cache names hash the final files
 
         # -- 6. links over the built pages (scan pages' links included) ----------------------
         broken = check_links(scratch / "site", base_path)

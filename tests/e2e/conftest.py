@@ -73,7 +73,9 @@ class Recorder:
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context()
+    # Service workers are kept out of the ordinary tests (they would answer from their cache);
+    # tests/e2e/test_offline.py tests them on their own.
+    context = browser.new_context(service_workers="block")
     context.recorder = Recorder(context)
     yield context
     external = context.recorder.external()

@@ -154,7 +154,7 @@ def test_a_guide_page_loads_no_pyodide_byte(context, page, site, path):
 
 def test_instant_navigation_keeps_one_engine_across_scan_pages(context, page, site):
     page.goto(site("scans/teamfase/"))
-    page.wait_for_function("document.querySelector('#sw-form').dataset.swEngine === 'ready'", timeout=60000)
+    page.wait_for_function("() => document.querySelector('#sw-form').dataset.swEngine === 'ready'", timeout=60000)
     page.click("a.md-nav__link[href$='werksoort/']")
     page.wait_for_selector("form[data-sw-scan='werksoort']")
     a = assessment("werksoort")

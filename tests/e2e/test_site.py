@@ -44,7 +44,7 @@ def test_the_policy_is_enforced_an_injected_inline_script_is_refused(context, pa
     page.goto(site("scans/teamfase/"))
     page.evaluate("""() => { const s = document.createElement("script");
                              s.textContent = "window.__injected = true"; document.body.append(s); }""")
-    page.wait_for_function("window.__cspViolations.length > 0")
+    page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("window.__injected === undefined")
     assert page.evaluate("window.__cspViolations")[0].startswith("script-src")
 

@@ -29,6 +29,17 @@ function initPage() {
   initClearAll(document);
 }
 
+/** The service worker (sw.js at the site root) makes repeat visits work offline. */
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  const root = new URL("../../", import.meta.url);
+  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {
+    /* private mode or blocked: the site works as before, only not offline */
+  });
+}
+
+registerServiceWorker();
+
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(initPage);
 } else if (document.readyState === "loading") {
