@@ -65,32 +65,48 @@ def test_scan_result_and_team_flows_cause_no_csp_violation(context, page, site):
     assert page.evaluate("window.__cspViolations") == []
 
 
+AXE_SOURCE = AXE.read_text(encoding="utf-8") if AXE.is_file() else ""
+
+
 def axe_violations(page, impacts=("serious", "critical")):
-    page.add_script_tag(path=str(AXE))
+    # evaluated through the DevTools protocol: a <script> tag would be refused by the site's CSP
+    page.evaluate(AXE_SOURCE + "\n;undefined")
     result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})")
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
             for v in result["violations"] if v["impact"] in impacts]
 
 
-@pytest.mark.parametrize("path", ["", "werken-vanuit-support/", "teamfasenmodel/", "scans/", "scans/teamfase/"])
-def test_axe_finds_no_serious_or_critical_violation(page, site, path):
-    page.goto(site(path))
-    page.wait_for_load_state("networkidle")
-    assert axe_violations(page) == []
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 
-def test_axe_finds_no_serious_or_critical_violation_in_a_result(page, site):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(page, site, built_site, scheme):
+    page.emulate_media(color_scheme=scheme)
+    found = []
+    for path in all_pages(built_site):
+        page.goto(site(path.lstrip("/")))
+        page.wait_for_load_state("networkidle")
+        found += [(path, *v) for v in axe_violations(page, ALL_IMPACTS)]
+    assert found == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_a_result_and_a_team_view(page, site, scheme):
+    import engine
+    page.emulate_media(color_scheme=scheme)
     a = assessment("teamfase")
-    page.goto(site("scans/teamfase/"))
+    page.goto(site("scans/teamfase/#team=Blauw"))
+    page.click(".sw-round summary")
     fill(page, {q.id: 2 for q in a.questions[:12]})
     show_result(page)
-    assert axe_violations(page) == []
-
-
-def test_axe_in_dark_mode_too(page, site):
-    page.emulate_media(color_scheme="dark")
-    page.goto(site("scans/teamfase/"))
-    assert axe_violations(page) == []
+    page.wait_for_selector(".sw-qr svg")
+    assert axe_violations(page, ALL_IMPACTS) == []
+    codes = [engine.encode(a, {q.id: 1 + (i * j) % 5 for j, q in enumerate(a.questions)}) for i in range(5)]
+    page.goto(site("scans/teamfase/team/"))
+    page.fill("[data-sw-codes]", "\n".join(codes + ["FOUT"]))
+    page.click("[data-sw-check]")
+    page.wait_for_selector("[data-sw-team-n]")
+    assert axe_violations(page, ALL_IMPACTS) == []
 
 
 def test_a_scan_scores_when_the_site_is_served_from_a_sub_path(browser, tmp_path):
