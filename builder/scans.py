@@ -101,8 +101,9 @@ def _context(assessment: Assessment, content_dir: Path, wheel: str, here: str, l
     context = {
         "a": assessment,
         "title": esc(localize(assessment.title, lang)),
-        "description": json.dumps(_first_sentence(localize(assessment.intro, lang) or localize(assessment.title, lang)),
-                                  ensure_ascii=False),
+        # the theme writes the description into a meta attribute without escaping quotes
+        "description": json.dumps(_first_sentence(localize(assessment.intro, lang) or localize(assessment.title, lang))
+                                  .replace('"', "'"), ensure_ascii=False),
         "intro_html": text(assessment.intro),
         "audience": AUDIENCE_LABELS[assessment.audience],
         "minutes": minutes_for(assessment),

@@ -145,7 +145,7 @@ def add_home_intro(docs_dir: Path, html: str) -> None:
         return
     home = docs_dir / "index.md"
     text = home.read_text(encoding="utf-8")
-    block = f'\n<div class="sw-brand-intro" markdown="0">\n{html}\n</div>\n'
+    block = f'\n<div class="sw-brand-intro">\n{html}\n</div>\n'
     match = re.search(r"^# .*$", text, flags=re.MULTILINE)
     at = match.end() if match else 0
     home.write_text(text[:at] + "\n" + block + text[at:], encoding="utf-8")

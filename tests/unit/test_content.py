@@ -237,3 +237,10 @@ NOT_GUIDE = ("begeleiden/", "eigen-vragenlijst.md")
 def test_guide_page_has_a_description(page):
     meta, _ = split_page(page)
     assert isinstance(meta.get("description"), str) and meta["description"].strip()
+
+
+def test_descriptions_have_no_straight_double_quotes():
+    """mkdocs-material writes the description into <meta content="..."> without escaping: a " breaks the page."""
+    offenders = [p for p in CONTENT.rglob("*.md") if re.search(r'^description:.*"', p.read_text(encoding="utf-8"), re.M)
+                 and not re.search(r'^description: "[^"]*"$', p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
