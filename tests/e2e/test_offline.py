@@ -64,6 +64,12 @@ def test_after_one_visit_every_page_and_every_scan_works_offline(browser, site, 
         show_result(page)
         assert shown_result(page) == expected_result(engine.score(a, answers)), scan
     assert recorder.errors == []
+
+    # "Wis alles" on the privacy page removes the offline copy too
+    page.goto(site("privacy/"))
+    page.click("[data-sw-clear-all]")
+    page.wait_for_selector("[data-sw-clear-all-status] >> text=Alles is gewist")
+    assert [n for n in page.evaluate("() => caches.keys()") if n.startswith("supportwijzer-")] == []
     context.close()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import engine
+from conftest import Recorder
 from scanflow import assessment, fill, show_result, stored_keys
 from support import ROOT
 
@@ -20,15 +21,17 @@ def member_answers(a, seed):
 
 def member_code(browser, site, answers, fragment=""):
     """One member on their own device (a fresh browser context): fill in, read the code."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
+    recorder = Recorder(context)
     page = context.new_page()
     page.goto(site(f"scans/{SCAN}/{fragment}"))
     fill(page, answers)
     show_result(page)
+    page.wait_for_selector(".sw-qr svg")
     code = page.locator("[data-result-code]").get_attribute("data-result-code")
-    external = [u for u in page.context.pages[0].url.split() if "127.0.0.1" not in u]
     context.close()
-    assert external == []
+    assert recorder.external() == [] and recorder.errors == []
+    assert any("/pyodide/" in u for u in recorder.requests)  # the recorder saw the member's whole flow
     return code
 
 

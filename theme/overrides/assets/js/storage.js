@@ -81,8 +81,8 @@ export const storage = {
     }
   },
 
-  /** Remove every key this site (and its theme) ever wrote, in local and session storage. */
-  clearAll() {
+  /** Remove every key this site (and its theme) ever wrote, in local and session storage, and its offline copy. */
+  async clearAll() {
     memory.clear();
     for (const area of ["localStorage", "sessionStorage"]) {
       try {
@@ -94,6 +94,11 @@ export const storage = {
       } catch {
         /* storage off: nothing persisted */
       }
+    }
+    try {
+      for (const name of await caches.keys()) if (name.startsWith("supportwijzer-")) await caches.delete(name);
+    } catch {
+      /* no Cache Storage here (an old browser, or not a secure context) */
     }
   },
 };

@@ -17,8 +17,8 @@ function initClearAll(root) {
   const button = root.querySelector("[data-sw-clear-all]");
   if (!button || button.dataset.swReady) return;
   button.dataset.swReady = "1";
-  button.addEventListener("click", () => {
-    storage.clearAll();
+  button.addEventListener("click", async () => {
+    await storage.clearAll();
     root.querySelector("[data-sw-clear-all-status]").textContent = TEXT.clearedAll;
   });
 }
