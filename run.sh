@@ -45,6 +45,7 @@ setup_browser() {
   local packages=()
   find_browser >/dev/null || packages+=(chromium)
   command -v zbarimg >/dev/null || packages+=(zbar-tools)   # reads the QR codes in the tests
+  command -v java >/dev/null || packages+=(default-jre-headless)  # runs vnu.jar, the HTML validity check
   [ ${#packages[@]} = 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${packages[*]} (apt-get)"

@@ -31,3 +31,16 @@ def find_browser() -> str | None:
         if candidate and shutil.which(candidate):
             return shutil.which(candidate)
     return None
+
+
+def copy_project(tmp_path: Path, with_assessments: bool = True) -> Path:
+    """A throwaway copy of the project's sources to break or change (theme and Pyodide linked, not copied)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(ROOT / "content", root / "content")
+    if with_assessments:
+        shutil.copytree(ROOT / "assessments", root / "assessments")
+    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("theme", "node_modules"):
+        (root / name).symlink_to(ROOT / name)
+    return root

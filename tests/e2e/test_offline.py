@@ -1,5 +1,4 @@
 """Offline: after one visit with a scan, every page and every scan works with the network off."""
-import shutil
 import threading
 import time
 
@@ -8,7 +7,7 @@ from builder.serve import make_server
 from builder.site import Project, build_site
 from conftest import Recorder
 from scanflow import assessment, expected_result, fill, show_result, shown_result
-from support import ROOT
+from support import copy_project
 from test_site import all_pages
 
 SCANS = ["teamfase", "werksoort", "supportlijnen", "persoonlijk-leiderschap", "concernsupport"]
@@ -74,12 +73,7 @@ def test_after_one_visit_every_page_and_every_scan_works_offline(browser, site, 
 
 
 def test_a_new_build_replaces_the_old_cache(browser, tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "assessments", root / "assessments")
-    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("theme", "node_modules"):
-        (root / name).symlink_to(ROOT / name)
+    root = copy_project(tmp_path)
     site_dir = tmp_path / "site"
     server = make_server(site_dir, port=0)
     url = f"http://127.0.0.1:{server.server_port}/"

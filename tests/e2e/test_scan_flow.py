@@ -163,3 +163,13 @@ def test_instant_navigation_keeps_one_engine_across_scan_pages(context, page, si
     assert shown_result(page) == expected_result(engine.score(a, {q.id: 4 for q in a.questions}))
     wasm = [u for u in context.recorder.requests if u.endswith("pyodide.asm.wasm")]
     assert len(wasm) == 1
+
+
+def test_a_personal_scan_speaks_to_you_and_has_no_team_round(page, site):
+    a = assessment("persoonlijk-leiderschap")
+    page.goto(site("scans/persoonlijk-leiderschap/"))
+    assert page.locator(".sw-round").count() == 0
+    fill(page, {q.id: 4 for q in a.questions})
+    show_result(page)
+    assert page.locator(".sw-profile .admonition-title").inner_text() == "Wat past bij jou"
+    assert page.locator(".sw-qr").count() == 0

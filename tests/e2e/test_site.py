@@ -152,3 +152,22 @@ def test_the_example_brand_from_a_sub_path_runs_its_own_scan(browser, tmp_path):
     finally:
         served.server.shutdown()
         served.server.server_close()
+
+
+@pytest.mark.parametrize("term, page_path", [("bovenstroom", "teamfasenmodel/"), ("Ashby", "wendbaar-organiseren/"),
+                                             ("vlieger", "wendbaar-organiseren/")])
+def test_dutch_search_finds_pages_by_their_terms(page, site, term, page_path):
+    page.goto(site(""))
+    page.keyboard.press("/")
+    page.keyboard.type(term)
+    page.wait_for_selector(".md-search-result__item")
+    links = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(page_path in link for link in links), links
+
+
+def test_glossary_terms_explain_themselves_on_hover_and_focus(page, site):
+    page.goto(site("teamfasenmodel/"))
+    term = page.locator("article abbr").first
+    assert term.get_attribute("title")
+    term.hover()
+    page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active, [role=tooltip]", state="attached", timeout=5000)

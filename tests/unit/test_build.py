@@ -8,19 +8,12 @@ from pathlib import Path
 import pytest
 
 from builder.site import BuildError, Project, build_site
+import support
 from support import ROOT
 
 
 def copy_project(tmp_path: Path) -> Project:
-    """A throwaway copy of the project's sources (theme and Pyodide linked, not copied)."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("content", "assessments"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("theme", "node_modules"):
-        (root / name).symlink_to(ROOT / name)
-    return Project(root=root)
+    return Project(root=support.copy_project(tmp_path))
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,12 @@
 """Text from YAML can carry no code: raw HTML comes out as text, script and data URLs stop the build."""
 import html.parser
-import shutil
 from pathlib import Path
 
 import pytest
 
 from builder.markup import UnsafeMarkup, problems_in_file, render
 from builder.site import BuildError, Project, build_site
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, copy_project
 
 PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text().splitlines() if line]
 ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "pre", "hr",
@@ -65,12 +64,7 @@ def test_ordinary_links_still_work(link, url):
 
 
 def hostile_project(tmp_path, intro):
-    root = tmp_path / "project"
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "assessments", root / "assessments")
-    shutil.copyfile(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("theme", "node_modules"):
-        (root / name).symlink_to(ROOT / name)
+    root = copy_project(tmp_path)
     text = (FIXTURES / "voorbeeld" / "assessments" / "voorbeeld.yml").read_text()
     text = text.replace("links: [samenwerken.md]", "links: [index.md]").replace(
         'links: ["samenwerken.md#samenwerken"]', "links: [index.md]")

@@ -50,3 +50,17 @@ export function qrCode({ size, path }, label) {
   drawing.append(svg("path", { d: path, fill: "#000000" }));
   return drawing;
 }
+
+/** The profile box of a result (own or team): title and the build's text for it, or a note that there is none. */
+export function profileBlock(profile, heading, noProfileText) {
+  const box = el("div", { class: "sw-profile admonition abstract", "data-sw-profile": profile?.id || "" },
+    el("p", { class: "admonition-title", text: heading }));
+  if (profile) {
+    box.append(el("h3", { class: "sw-profile-title", text: profile.title || profile.id }));
+    const body = cloneTemplate(`sw-profile-${profile.id}`);
+    if (body) box.append(body);
+  } else {
+    box.append(el("p", { text: noProfileText }));
+  }
+  return box;
+}

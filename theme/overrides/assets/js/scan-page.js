@@ -8,7 +8,7 @@
  */
 import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
 import { encodeFallback } from "./code-fallback.js";
-import { cloneTemplate, download as downloadFile, el, formatNumber as formatScore, qrCode, svg } from "./dom.js";
+import { cloneTemplate, download as downloadFile, el, formatNumber as formatScore, profileBlock, qrCode, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { TEAM, TEXT } from "./strings.js";
 
@@ -265,17 +265,8 @@ export function initScanPage(root) {
     const titleOf = (id) => document.getElementById(`sw-dimension-${id}`)?.dataset.title || id;
     const parts = [];
 
-    // profile
-    const profile = el("div", { class: "sw-profile admonition abstract", "data-sw-profile": score.profile?.id || "" });
-    profile.append(el("p", { class: "admonition-title", text: TEXT.profileHeading }));
-    if (score.profile) {
-      profile.append(el("h3", { class: "sw-profile-title", text: score.profile.title || score.profile.id }));
-      const body = cloneTemplate(`sw-profile-${score.profile.id}`);
-      if (body) profile.append(body);
-    } else {
-      profile.append(el("p", { text: TEXT.noProfile }));
-    }
-    parts.push(profile);
+    const heading = form.dataset.swAudience === "individual" ? TEXT.profileHeadingSelf : TEXT.profileHeading;
+    parts.push(profileBlock(score.profile, heading, TEXT.noProfile));
 
     // chart and table of the same numbers
     parts.push(el("h3", { text: TEXT.dimensionsHeading }));

@@ -7,7 +7,7 @@
  * browser under the round's label, so a reload loses nothing.
  */
 import { ask, onEngineState, restartEngine, startEngine } from "./engine-client.js";
-import { el, svg, cloneTemplate, download, formatNumber } from "./dom.js";
+import { download, el, formatNumber, profileBlock, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { TEAM, TEXT } from "./strings.js";
 
@@ -178,16 +178,7 @@ export function initTeamPage(root) {
     }
     const parts = [el("p", { "data-sw-team-n": String(team.n), text: TEAM.summary(team.n) })];
 
-    const profile = el("div", { class: "sw-profile admonition abstract", "data-sw-profile": team.profile?.id || "" },
-      el("p", { class: "admonition-title", text: TEXT.profileHeading }));
-    if (team.profile) {
-      profile.append(el("h3", { class: "sw-profile-title", text: team.profile.title || team.profile.id }));
-      const body = cloneTemplate(`sw-profile-${team.profile.id}`);
-      if (body) profile.append(body);
-    } else {
-      profile.append(el("p", { text: TEXT.noProfile }));
-    }
-    parts.push(profile);
+    parts.push(profileBlock(team.profile, TEXT.profileHeading, TEXT.noProfile));
 
     parts.push(el("h3", { text: TEAM.pictureHeading }), el("p", { text: TEAM.pictureIntro }));
     for (const [id, d] of Object.entries(team.dimensions)) parts.push(strip(id, d));
