@@ -35,7 +35,8 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    project = Project(root=ROOT, brand_file=args.brand)
+    serving_at = f"http://{args.host}:{args.port}/" if args.command == "serve" else None
+    project = Project(root=ROOT, brand_file=args.brand, site_url=serving_at)
     print(f"Supportwijzer: {args.command}", file=sys.stderr)
     log = lambda line: print(line, file=sys.stderr)  # noqa: E731 (progress goes to stderr)
     try:

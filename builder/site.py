@@ -54,8 +54,8 @@ class Project:
     config_file: Path = field(default=None)
     content_dir: Path = field(default=None)
     assessments_dir: Path = field(default=None)
-    # The published address. mkdocs-material's instant navigation needs it (it reads the
-    # sitemap to know which links are internal); the Pages workflow passes the real one.
+    # The address the site is served at; mkdocs-material's instant navigation needs it (it
+    # reads the sitemap to know which links are internal). Set by `serve` and the tests.
     site_url: str | None = None
     # The brand file; brand.yml at the root when there is one, else Supportwijzer's defaults.
     brand_file: Path | None = field(default=None)
@@ -195,7 +195,9 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
     if problems:
         raise BuildError(problems)
     log(f"  {len(assessments)} scan(s) valid" + (f", {len(hidden_scans)} hidden by the brand" if hidden_scans else ""))
-    site_url = brand.site_url or project.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL
+    # the caller's address wins (serve and the tests know where they serve), then the brand's,
+    # then the one the Pages workflow passes in the environment
+    site_url = project.site_url or brand.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL
     base_path = urlsplit(site_url).path or "/"
 
     with tempfile.TemporaryDirectory(prefix="supportwijzer-", dir=project.root) as scratch:
