@@ -7,6 +7,7 @@
  * Without the theme's bundle (a plain static host test), DOMContentLoaded
  * does the same job once.
  */
+import { onEngineState } from "./engine-client.js";
 import { initScanPage } from "./scan-page.js";
 import { storage } from "./storage.js";
 import { TEXT } from "./strings.js";
@@ -29,13 +30,29 @@ function initPage() {
   initClearAll(document);
 }
 
-/** The service worker (sw.js at the site root) makes repeat visits work offline. */
+/**
+ * The service worker (sw.js at the site root) makes repeat visits work offline. It is
+ * registered once the page has loaded, and on a scan page once the engine is up: its first
+ * install downloads the site's pages, which should not compete with Pyodide's start.
+ */
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   const root = new URL("../../", import.meta.url);
-  navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {
-    /* private mode or blocked: the site works as before, only not offline */
-  });
+  const register = () =>
+    navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {
+      /* private mode or blocked: the site works as before, only not offline */
+    });
+  const afterEngine = () => {
+    if (!document.querySelector('meta[name="sw-engine-wheel"]')) return register();
+    const stop = onEngineState((state) => {
+      if (state.status === "ready" || state.status === "failed") {
+        queueMicrotask(() => stop());
+        register();
+      }
+    });
+  };
+  if (document.readyState === "complete") afterEngine();
+  else window.addEventListener("load", afterEngine, { once: true });
 }
 
 registerServiceWorker();
