@@ -1,5 +1,4 @@
 """The whole built site: nothing leaves 127.0.0.1, accessibility, and a scan from a sub-path."""
-import json
 
 import pytest
 

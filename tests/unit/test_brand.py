@@ -1,15 +1,13 @@
 """Brand files: every setting has an effect, and every mistake a file:line message."""
 import json
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from builder.brand import BrandError, load_brand
 from builder.colors import ColorError, contrast, parse_color, readable_on
-from builder.site import BuildError, Project, build_site
+from builder.site import Project, build_site
 from support import ROOT
 
 EXAMPLE_BRAND = ROOT / "examples" / "brands" / "lindewaard" / "brand.yml"

@@ -1,5 +1,4 @@
 """The Content-Security-Policy the build writes into every page."""
-import re
 
 import pytest
 

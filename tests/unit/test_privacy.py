@@ -1,5 +1,4 @@
 """The privacy page lists exactly the storage keys the code writes (one source of truth)."""
-import shutil
 
 from builder import privacy
 from support import ROOT

@@ -1,12 +1,11 @@
 """Text from YAML can carry no code: raw HTML comes out as text, script and data URLs stop the build."""
 import html.parser
-from pathlib import Path
 
 import pytest
 
 from builder.markup import UnsafeMarkup, problems_in_file, render
 from builder.site import BuildError, Project, build_site
-from support import FIXTURES, ROOT, copy_project
+from support import FIXTURES, copy_project
 
 PAYLOADS = [line for line in (FIXTURES / "hostile" / "payloads.txt").read_text().splitlines() if line]
 ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "pre", "hr",

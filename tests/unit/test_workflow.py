@@ -1,10 +1,8 @@
 """The GitHub Pages workflow cannot run here, so it is checked: schema, and what it must do for a fork."""
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from support import ROOT
