@@ -173,3 +173,21 @@ def test_a_personal_scan_speaks_to_you_and_has_no_team_round(page, site):
     show_result(page)
     assert page.locator(".sw-profile .admonition-title").inner_text() == "Wat past bij jou"
     assert page.locator(".sw-qr").count() == 0
+
+
+def test_a_slow_engine_keeps_the_answers_says_so_and_shows_the_result_when_ready(context, page, site):
+    held = []  # the 9.6 MB wasm request, held back until the user has clicked
+    context.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: held.append(route))
+    a = assessment(SCAN)
+    answers = {q.id: 3 + i % 3 for i, q in enumerate(a.questions)}
+    page.goto(site(f"scans/{SCAN}/"))
+    fill(page, answers)
+    page.click("[data-sw-submit]")
+    assert "Nog even geduld" in page.locator("[data-sw-status]").inner_text()
+    assert page.locator("[data-sw-submit]").get_attribute("aria-busy") == "true"
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.locator("[data-result-code]").count() == 0
+    held[0].continue_()
+    page.wait_for_selector("[data-result-code]", timeout=60000)
+    assert shown_result(page) == expected_result(engine.score(a, answers))
