@@ -71,7 +71,7 @@ class BrandError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def _suggest(word, options) -> str:
+def suggest(word, options) -> str:
     close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
@@ -105,7 +105,7 @@ def load_brand(path: Path | None) -> Brand:
         raise BrandError([f"{name}:1: expected settings as 'key: value' lines"])
     for key in data:
         if key not in KEYS:
-            problem(f"unknown setting '{key}'{_suggest(key, KEYS)} (allowed: {', '.join(KEYS)})", key)
+            problem(f"unknown setting '{key}'{suggest(key, KEYS)} (allowed: {', '.join(KEYS)})", key)
 
     def text(key, *, required=False, limit=200):
         value = data.get(key)
@@ -148,7 +148,7 @@ def load_brand(path: Path | None) -> Brand:
         else:
             for key in colors:
                 if key not in COLOR_KEYS:
-                    problem(f"unknown colour '{key}'{_suggest(key, COLOR_KEYS)} (allowed: primary, accent)",
+                    problem(f"unknown colour '{key}'{suggest(key, COLOR_KEYS)} (allowed: primary, accent)",
                             "colors", key)
             for key in COLOR_KEYS:
                 if key not in colors:
@@ -169,7 +169,7 @@ def load_brand(path: Path | None) -> Brand:
     language = data.get("language")
     if language is not None:
         if language not in LANGUAGES:
-            problem(f"expected a language of: {', '.join(LANGUAGES)}, received {language!r}{_suggest(language, LANGUAGES)}",
+            problem(f"expected a language of: {', '.join(LANGUAGES)}, received {language!r}{suggest(language, LANGUAGES)}",
                     "language")
         else:
             brand.language = language
@@ -181,7 +181,7 @@ def load_brand(path: Path | None) -> Brand:
         else:
             for key in footer:
                 if key not in FOOTER_KEYS:
-                    problem(f"unknown footer setting '{key}'{_suggest(key, FOOTER_KEYS)} "
+                    problem(f"unknown footer setting '{key}'{suggest(key, FOOTER_KEYS)} "
                             f"(allowed: {', '.join(FOOTER_KEYS)})", "footer", key)
             for key in FOOTER_KEYS:
                 value = footer.get(key)

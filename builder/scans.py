@@ -44,9 +44,12 @@ def minutes_for(assessment: Assessment) -> int:
     return max(2, 1 + -(-len(assessment.questions) * SECONDS_PER_QUESTION // 60))
 
 
-def page_title(content_dir: Path, page: str) -> str:
-    """The first heading of a guide page (the link text), or its file name if it has none."""
-    path = content_dir / page.split("#", 1)[0]
+def page_title(pages_dir: Path, page: str) -> str:
+    """The first heading of a guide page (the link text), or its file name if it has none.
+
+    ``pages_dir`` here and below is the staged docs folder: content/ as the brand shaped it.
+    """
+    path = pages_dir / page.split("#", 1)[0]
     try:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# "):
@@ -84,14 +87,14 @@ def has_team_page(assessment: Assessment) -> bool:
     return assessment.audience in TEAM_AUDIENCES
 
 
-def _context(assessment: Assessment, content_dir: Path, wheel: str, here: str, lang: str | None) -> dict:
+def _context(assessment: Assessment, pages_dir: Path, wheel: str, here: str, lang: str | None) -> dict:
     """Everything the scan and team templates show, rendered to safe HTML once."""
     esc = jinja2.filters.escape
 
     def links(paths):
-        # a page the brand hides is not linked to (content_dir is the staged docs folder)
-        shown = [p for p in paths if (content_dir / p.split("#", 1)[0]).is_file()]
-        return [{"url": markup.relative_url(p, here), "title": esc(page_title(content_dir, p))} for p in shown]
+        # a page the brand hides is not in the staged docs folder, and is not linked to
+        shown = [p for p in paths if (pages_dir / p.split("#", 1)[0]).is_file()]
+        return [{"url": markup.relative_url(p, here), "title": esc(page_title(pages_dir, p))} for p in shown]
 
     def text(value, inline=False):
         return markup.render(localize(value, lang), here, inline=inline)
@@ -107,7 +110,7 @@ def _context(assessment: Assessment, content_dir: Path, wheel: str, here: str, l
         "intro_html": text(assessment.intro),
         "audience": AUDIENCE_LABELS[assessment.audience],
         "minutes": minutes_for(assessment),
-        "facilitator_url": markup.relative_url(facilitator if (content_dir / facilitator).is_file() else "scans/index.md",
+        "facilitator_url": markup.relative_url(facilitator if (pages_dir / facilitator).is_file() else "scans/index.md",
                                                here),
         "wheel": wheel,
         "questions": [{"id": q.id, "text_html": text(q.text, inline=True)} for q in assessment.questions],
@@ -122,19 +125,19 @@ def _context(assessment: Assessment, content_dir: Path, wheel: str, here: str, l
     return context
 
 
-def scan_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str | None = None) -> str:
+def scan_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | None = None) -> str:
     """The Markdown source (front matter + HTML) of one scan page."""
-    context = _context(assessment, content_dir, wheel, f"scans/{assessment.id}/", lang)
+    context = _context(assessment, pages_dir, wheel, f"scans/{assessment.id}/", lang)
     return _environment().get_template("scan.md.j2").render(team_page=has_team_page(assessment), **context)
 
 
-def team_page(assessment: Assessment, content_dir: Path, wheel: str, lang: str | None = None) -> str:
+def team_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | None = None) -> str:
     """The facilitator's team page of one scan: paste codes, see the team's picture."""
-    context = _context(assessment, content_dir, wheel, f"scans/{assessment.id}/team/", lang)
+    context = _context(assessment, pages_dir, wheel, f"scans/{assessment.id}/team/", lang)
     return _environment().get_template("team.md.j2").render(**context)
 
 
-def overview_page(assessments: list[Assessment], content_dir: Path, lang: str | None = None) -> str:
+def overview_page(assessments: list[Assessment], pages_dir: Path, lang: str | None = None) -> str:
     scans = []
     for a in assessments:
         facilitator = f"begeleiden/{a.id}.md"
@@ -142,12 +145,11 @@ def overview_page(assessments: list[Assessment], content_dir: Path, lang: str | 
             id=a.id, title=localize(a.title, lang), audience=AUDIENCE_LABELS[a.audience],
             questions=len(a.questions), minutes=minutes_for(a),
             summary=_first_sentence(localize(a.intro, lang) or ""),
-            facilitator=facilitator if (content_dir / facilitator).is_file() else None))
+            facilitator=facilitator if (pages_dir / facilitator).is_file() else None))
     return _environment().get_template("scans-index.md.j2").render(scans=scans)
 
 
-def write_scan_pages(assessments: list[Assessment], content_dir: Path, docs_dir: Path, wheel: str,
-                     lang: str | None = None) -> list[str]:
+def write_scan_pages(assessments: list[Assessment], docs_dir: Path, wheel: str, lang: str | None = None) -> list[str]:
     """Write the overview, one page per scan and the team pages into ``docs_dir``.
 
     Returns the paths for the nav: the overview and the scan pages. Team pages

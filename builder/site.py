@@ -231,7 +231,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         (docs_dir / "assets" / "css").mkdir(parents=True, exist_ok=True)
         (docs_dir / "assets" / "css" / "brand.css").write_text(staging.brand_css(brand), encoding="utf-8")
         try:
-            scan_pages = scans.write_scan_pages(assessments, project.content_dir, docs_dir, wheel_name,
+            scan_pages = scans.write_scan_pages(assessments, docs_dir, wheel_name,
                                                 lang=brand.language)
         except UnsafeMarkup as error:
             raise BuildError([f"{_shown(project.assessments_dir)}:1: {error}"]) from None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .brand import ALWAYS_SHOWN, Brand
+from .brand import ALWAYS_SHOWN, Brand, suggest
 from .colors import parse_color, readable_on, to_hex
 
 OWN_FOLDER = "eigen"
@@ -73,8 +73,7 @@ def hidden_pages(brand: Brand, nav, hidden_scans: set[str], docs_dir: Path) -> t
         titles = section_titles(nav)
         for wanted in brand.sections:
             if wanted not in titles:
-                from .brand import _suggest
-                problems.append(f"{brand.where('sections')}: unknown section '{wanted}'{_suggest(wanted, titles)} "
+                problems.append(f"{brand.where('sections')}: unknown section '{wanted}'{suggest(wanted, titles)} "
                                 f"(sections: {', '.join(titles)})")
         for title, value in map(_entry, nav):
             if title in titles and title not in brand.sections and title not in ALWAYS_SHOWN:

@@ -55,11 +55,17 @@ def test_no_page_asks_a_third_party_host_for_fonts_or_scripts(built):
             assert host not in text, f"{page} mentions {host}"
 
 
-def test_a_broken_link_fails_with_file_and_line_and_leaves_site_untouched(tmp_path):
-    project = copy_project(tmp_path)
+def previous_site(tmp_path: Path) -> Path:
+    """A site/ from an earlier build, which a failed build must leave as it was."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site")
+    return site
+
+
+def test_a_broken_link_fails_with_file_and_line_and_leaves_site_untouched(tmp_path):
+    project = copy_project(tmp_path)
+    site = previous_site(tmp_path)
     page = project.content_dir / "teamfasenmodel.md"
     page.write_text(page.read_text() + "\n\nZie ook [een pagina die er niet is](bestaat-niet.md).\n")
     line = len(page.read_text().splitlines())
@@ -73,9 +79,7 @@ def test_a_broken_link_fails_with_file_and_line_and_leaves_site_untouched(tmp_pa
 
 def test_a_bad_assessment_fails_with_file_and_line_and_leaves_site_untouched(tmp_path):
     project = copy_project(tmp_path)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("the previous site")
+    site = previous_site(tmp_path)
     scan = project.assessments_dir / "werksoort.yml"
     scan.write_text(scan.read_text().replace("audience: team", "audience: teams", 1))
     with pytest.raises(BuildError) as info:

@@ -7,9 +7,7 @@ export const TEXT = {
   restored: (count) => `${count} ${count === 1 ? "antwoord" : "antwoorden"} van de vorige keer teruggezet.`,
   cleared: "Je antwoorden zijn gewist.",
   clearedAll: "Alles is gewist: deze site heeft nu niets meer van jou in deze browser.",
-  engineLoading: "De rekenmodule wordt geladen. Je kunt gewoon doorgaan met invullen.",
   engineStarting: "De rekenmodule start…",
-  engineReady: "De rekenmodule is klaar.",
   computing: "Je resultaat wordt berekend…",
   waitingForEngine: "Nog even geduld: de rekenmodule is bijna klaar. Je resultaat komt zo.",
   engineFailed: "De rekenmodule kon niet starten. Je antwoorden zijn bewaard. Controleer je verbinding en probeer het opnieuw.",
@@ -45,7 +43,6 @@ export const TEXT = {
   copyFailed: "Kopiëren lukte niet. Selecteer de code en kopieer hem zelf.",
   downloadJson: "Download als JSON",
   print: "Afdrukken",
-  answersLabel: "Antwoorden",
 };
 
 /** A score as Dutch readers write it: 87,5. */
@@ -59,7 +56,6 @@ export const TEAM = {
   qrCaption: "Laat de begeleider deze QR-code scannen met de camera van een telefoon. De link opent de teampagina met jouw code erin.",
   qrLabel: "QR-code met een link naar de teampagina, met jouw resultaatcode erin",
   roundNeedsLabel: "Vul eerst een naam in voor de teamronde.",
-  engineWaiting: "De rekenmodule wordt geladen. De codes worden zo gecontroleerd.",
   checking: "De codes worden gecontroleerd…",
   noCodes: "Plak hier de resultaatcodes van de teamleden.",
   codeAdded: "De code uit de link is toegevoegd aan de lijst.",
