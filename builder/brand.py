@@ -18,11 +18,13 @@ from engine.loader import line_map, line_of
 
 from .colors import ColorError, RGB, contrast, parse_color, to_hex
 from .markup import UnsafeMarkup, render
+from .output_check import svg_findings
 
 WHITE: RGB = (255, 255, 255)
 MIN_CONTRAST = 4.5
 LANGUAGES = ("nl", "en", "de", "fr", "fy")
 IMAGE_TYPES = (".svg", ".png")
+MAX_IMAGE_BYTES = 1_000_000
 KEYS = ("organisation", "site_title", "logo", "favicon", "colors", "language", "footer", "scans", "sections",
         "home_intro", "site_url", "hide_credit", "own_pages", "own_pages_title", "own_scans")
 COLOR_KEYS = ("primary", "accent")
@@ -74,6 +76,22 @@ class BrandError(ValueError):
 def suggest(word, options) -> str:
     close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _inside(folder: Path, value: str) -> Path | None:
+    """``value`` resolved against ``folder``, or ``None`` when it is absolute or leads out of it.
+
+    A brand file is often copied from another organisation; its paths may only name
+    files beside it, never ``/etc/...`` or a link out of the repository.
+    """
+    if Path(value).is_absolute() or "\\" in value or re.match(r"^[a-zA-Z]:", value):
+        return None
+    base = folder.resolve()
+    try:
+        resolved = (base / value).resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+    return resolved if resolved == base or base in resolved.parents else None
 
 
 def load_brand(path: Path | None) -> Brand:
@@ -133,13 +151,22 @@ def load_brand(path: Path | None) -> Brand:
         if not isinstance(value, str):
             problem(f"expected a file path for '{key}', received {value!r}", key)
             continue
-        file = (folder / value).resolve()
-        if file.suffix.lower() not in IMAGE_TYPES:
+        file = _inside(folder, value)
+        if file is None:
+            problem(f"'{key}' must be a path inside the folder of {path.name}, received '{value}' "
+                    f"(no absolute paths, no '..' out of the folder, no links that lead outside it)", key)
+        elif file.suffix.lower() not in IMAGE_TYPES:
             problem(f"'{key}' must be an SVG or PNG file, received '{value}'", key)
         elif not file.is_file():
             problem(f"{key} file not found: {value} (paths are relative to the folder of {path.name})", key)
+        elif file.stat().st_size > MAX_IMAGE_BYTES:
+            problem(f"the {key} file is {file.stat().st_size:,} bytes; keep it under {MAX_IMAGE_BYTES:,}", key)
         else:
-            setattr(brand, key, file)
+            unsafe = svg_findings(file.read_bytes()) if file.suffix.lower() == ".svg" else []
+            for svg_line, message in unsafe:
+                problem(f"{key} {value}:{svg_line}: {message}; export the image again as a plain drawing", key)
+            if not unsafe:
+                setattr(brand, key, file)
 
     colors = data.get("colors")
     if colors is not None:
@@ -235,8 +262,11 @@ def load_brand(path: Path | None) -> Brand:
         value = data.get(key)
         if value is None:
             continue
-        folder_path = (folder / str(value)).resolve()
-        if not folder_path.is_dir():
+        folder_path = _inside(folder, str(value))
+        if folder_path is None:
+            problem(f"'{key}' must be a folder inside the folder of {path.name}, received '{value}' "
+                    f"(no absolute paths, no '..' out of the folder, no links that lead outside it)", key)
+        elif not folder_path.is_dir():
             problem(f"{key} folder not found: {value} (paths are relative to the folder of {path.name})", key)
         else:
             setattr(brand, key, folder_path)

@@ -8,12 +8,14 @@ renders author text itself. ``scans/index.md`` lists every scan.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from engine import Assessment, localize, to_data
 
@@ -26,6 +28,32 @@ AUDIENCE_LABELS = {
     "organisation": "Voor de organisatie of een managementteam",
 }
 SECONDS_PER_QUESTION = 20
+
+
+# Backslash escapes that Python-Markdown knows (tables add the pipe): with these, author text
+# in a generated Markdown line is text, never a link, heading, attribute list or snippet.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+
+
+def markdown_text(text: str) -> str:
+    """Author text for a line of generated Markdown: shown as written, never read as markup or HTML.
+
+    mkdocs' templates write page titles and descriptions without escaping, so this is
+    also HTML-escaped (``<`` becomes ``&lt;``).
+    """
+    escaped = html.escape(text, quote=False).replace('"', "&quot;")  # entities without '#'
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def front_matter(meta: dict) -> str:
+    """A page's YAML front matter, written by a YAML writer: any title survives (``:``, ``#``, ``{``).
+
+    Text values are HTML-escaped first: the theme writes them into ``<title>`` and
+    ``content="..."`` as they are.
+    """
+    escaped = {key: html.escape(value, quote=True) if isinstance(value, str) and key in ("title", "description")
+               else value for key, value in meta.items()}
+    return "---\n" + yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
 @dataclass(frozen=True)
@@ -101,12 +129,13 @@ def _context(assessment: Assessment, pages_dir: Path, wheel: str, here: str, lan
 
     scale = assessment.scale
     facilitator = f"begeleiden/{assessment.id}.md"
+    title = localize(assessment.title, lang)
     context = {
         "a": assessment,
-        "title": esc(localize(assessment.title, lang)),
-        # the theme writes the description into a meta attribute without escaping quotes
-        "description": json.dumps(_first_sentence(localize(assessment.intro, lang) or localize(assessment.title, lang))
-                                  .replace('"', "'"), ensure_ascii=False),
+        "plain_title": title,
+        "title": esc(title),
+        "title_md": markdown_text(title),
+        "description": _first_sentence(localize(assessment.intro, lang) or title),
         "intro_html": text(assessment.intro),
         "audience": AUDIENCE_LABELS[assessment.audience],
         "minutes": minutes_for(assessment),
@@ -125,16 +154,26 @@ def _context(assessment: Assessment, pages_dir: Path, wheel: str, here: str, lan
     return context
 
 
+def _engine_page_meta(title: str, description: str, wheel: str) -> dict:
+    return {"title": title, "description": description, "sw_engine_wheel": wheel, "hide": ["toc"]}
+
+
 def scan_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | None = None) -> str:
     """The Markdown source (front matter + HTML) of one scan page."""
     context = _context(assessment, pages_dir, wheel, f"scans/{assessment.id}/", lang)
-    return _environment().get_template("scan.md.j2").render(team_page=has_team_page(assessment), **context)
+    meta = _engine_page_meta(context["plain_title"], context["description"], wheel)
+    return front_matter(meta) + _environment().get_template("scan.md.j2").render(
+        team_page=has_team_page(assessment), **context)
 
 
 def team_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | None = None) -> str:
     """The facilitator's team page of one scan: paste codes, see the team's picture."""
     context = _context(assessment, pages_dir, wheel, f"scans/{assessment.id}/team/", lang)
-    return _environment().get_template("team.md.j2").render(**context)
+    title = context["plain_title"]
+    meta = _engine_page_meta(f"Teamuitslag: {title}",
+                             f"Plak de resultaatcodes van de teamleden en bekijk samen de uitslag van de {title}.",
+                             wheel)
+    return front_matter(meta) + _environment().get_template("team.md.j2").render(**context)
 
 
 def overview_page(assessments: list[Assessment], pages_dir: Path, lang: str | None = None) -> str:
@@ -142,9 +181,9 @@ def overview_page(assessments: list[Assessment], pages_dir: Path, lang: str | No
     for a in assessments:
         facilitator = f"begeleiden/{a.id}.md"
         scans.append(ScanSummary(
-            id=a.id, title=localize(a.title, lang), audience=AUDIENCE_LABELS[a.audience],
+            id=a.id, title=markdown_text(localize(a.title, lang)), audience=AUDIENCE_LABELS[a.audience],
             questions=len(a.questions), minutes=minutes_for(a),
-            summary=_first_sentence(localize(a.intro, lang) or ""),
+            summary=markdown_text(_first_sentence(localize(a.intro, lang) or "")),
             facilitator=facilitator if (pages_dir / facilitator).is_file() else None))
     return _environment().get_template("scans-index.md.j2").render(scans=scans)
 
@@ -153,7 +192,8 @@ def write_scan_pages(assessments: list[Assessment], docs_dir: Path, wheel: str, 
     """Write the overview, one page per scan and the team pages into ``docs_dir``.
 
     Returns the paths for the nav: the overview and the scan pages. Team pages
-    stay out of the nav; their scan page and facilitator page link to them.
+    (``scans/<id>/team/index.md``, so a relative link in their HTML means the same to
+    every generator) stay out of the nav; their scan page and facilitator page link to them.
     """
     written = ["scans/index.md"]
     (docs_dir / "scans").mkdir(parents=True, exist_ok=True)
@@ -164,5 +204,7 @@ def write_scan_pages(assessments: list[Assessment], docs_dir: Path, wheel: str, 
         (folder / "index.md").write_text(scan_page(assessment, docs_dir, wheel, lang), encoding="utf-8")
         written.append(f"scans/{assessment.id}/index.md")
         if has_team_page(assessment):
-            (folder / "team.md").write_text(team_page(assessment, docs_dir, wheel, lang), encoding="utf-8")
+            (folder / "team").mkdir(exist_ok=True)
+            (folder / "team" / "index.md").write_text(team_page(assessment, docs_dir, wheel, lang),
+                                                      encoding="utf-8")
     return written

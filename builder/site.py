@@ -1,21 +1,24 @@
-"""The build pipeline: assessments, staged docs, mkdocs, runtime files, then an atomic swap.
+"""The build pipeline: sources, assessments, staged docs, the generator, checks, then an atomic swap.
 
-    1. validate every assessment       (stop here on any problem: file:line: message)
-    2. build the engine wheel          (its hashed name goes into the scan pages)
-    3. stage content/ + scan pages     (a temp folder; content/ itself is never written)
-    4. mkdocs build, strict            (warnings become file:line: message)
-    5. add Pyodide and the wheels      (only the runtime files the browser needs), and a CSP per page
-    6. check every link and anchor     (including those the build wrote into scan pages)
-    7. swap the new site into place    (a failed build leaves the old site/ untouched)
+    0. read the brand file              (its paths may only name files beside it)
+    1. check the sources, validate      (no symbolic link out of the project; every assessment
+       every assessment                  valid; stop here on any problem: file:line: message)
+    2. build the engine wheel           (its hashed name goes into the scan pages)
+    3. stage content/ + scan pages      (a temp folder; content/ itself is never written)
+    4. the generator, strict            (mkdocs, through builder/generator.py; warnings become file:line)
+    5. check the output, add runtime    (nothing that runs code unless the theme put it there;
+       files and a CSP per page          then Pyodide, the wheels, the policy, the service worker)
+    6. check every link and anchor      (including those the build wrote into scan pages)
+    7. swap the new site into place     (a failed build leaves the old site/ untouched)
 
 The order matters: the wheel name must be known before the scan pages are
-written, and nothing touches ``site/`` until everything else succeeded.
+written, the output check must see the pages before the policy trusts their
+scripts, and nothing touches ``site/`` until everything else succeeded.
 """
 from __future__ import annotations
 
-import logging
+import html
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -23,11 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from engine.loader import assessment_files, load_all
 
-from . import csp, markup, offline, privacy, scans, staging
+from . import confine, csp, generator, markup, offline, output_check, privacy, scans, staging
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
@@ -87,56 +88,110 @@ def _nav_with_scans(nav: list, scan_pages: list[str], titles: dict[str, str]) ->
     return nav
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
-def _locate(message: str, docs_dir: Path, project: Project) -> str:
-    """Turn a mkdocs warning into ``file:line: message`` where the message names a page and a link."""
-    match = re.search(r"Doc file '([^']+)' contains (?:a link|an unrecognized relative link) '([^']+)'", message)
-    if match:
-        page, link = match.groups()
-        source = project.content_dir / page
-        line = 1
-        if source.is_file():
-            for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-                if link in text:
-                    line = number
-                    break
-            return f"{_shown(source)}:{line}: {message}"
-        return f"{_shown(docs_dir / page)}:1: {message} (a generated scan page)"
-    return f"{_shown(project.config_file)}:1: {message}"
-
-
 def _shown(path: Path) -> str:
+    """A path as the author knows it: relative to where they ran the build, if it is under it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def _run_mkdocs(config_file: Path, docs_dir: Path, project: Project) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+@dataclass
+class _Sources:
+    """Where each staged docs page came from, so problems found later name the author's file."""
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    collector = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collector)
+    project: Project
+    docs_dir: Path
+    own_pages: Path | None
+    assessment_files: dict[str, Path]
+
+    def of(self, page: str) -> tuple[Path, bool]:
+        """(source file, generated?) of a docs page such as ``eigen/x.md`` or ``scans/teamfase/index.md``."""
+        parts = page.split("/")
+        if parts[0] == staging.OWN_FOLDER and self.own_pages is not None:
+            return self.own_pages.joinpath(*parts[1:]), False
+        if parts[0] == "scans":
+            if len(parts) > 2 and parts[1] in self.assessment_files:
+                return self.assessment_files[parts[1]], True
+            if page == "scans/index.md":
+                return scans.TEMPLATES / "scans-index.md.j2", True
+        return self.project.content_dir / page, False
+
+    def of_built(self, rel: str) -> tuple[Path, bool]:
+        """The source of a built file: ``x/index.html`` comes from ``x.md`` or ``x/index.md``."""
+        if rel.endswith("index.html"):
+            folder = rel[: -len("index.html")]
+            candidates = ([folder.rstrip("/") + ".md"] if folder else []) + [folder + "index.md", folder + "README.md"]
+            for candidate in candidates:
+                if (self.docs_dir / candidate).is_file():
+                    return self.of(candidate)
+        if (self.docs_dir / rel).is_file():
+            return self.of(rel)
+        return self.project.root / "theme" / "overrides" / "main.html", True
+
+
+def _source_line(source: Path, needle: str) -> int:
+    if not needle:
+        return 1
     try:
-        config = load_config(config_file=str(config_file))
-        build(config)
-    except (Abort, ConfigurationError, SystemExit) as error:
-        problems = [_locate(m, docs_dir, project) for m in collector.messages]
-        raise BuildError(problems or [f"{_shown(project.config_file)}:1: {error}"]) from None
-    finally:
-        logger.removeHandler(collector)
+        for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            if needle.lower() in text.lower():
+                return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 1
+
+
+def _output_problems(site: Path, base_path: str, sources: _Sources) -> list[str]:
+    """``file:line: message`` for everything in the built site that could run code or send visitors away."""
+    problems = []
+    for rel, findings in output_check.site_findings(site, base_path).items():
+        source, generated = sources.of_built(rel)
+        for built_line, message, needle in findings:
+            if generated:
+                problems.append(f"{_shown(source)}:1: {message} (in the generated {rel}, line {built_line})")
+            elif source.suffix != ".md":  # copied as it is: the built line is the source line
+                problems.append(f"{_shown(source)}:{built_line}: {message}")
+            else:
+                problems.append(f"{_shown(source)}:{_source_line(source, needle)}: {message}")
+    return problems
+
+
+def _staged_config(config: dict, project: Project, scratch: Path, brand, nav, theme, site_url, base_path) -> dict:
+    """The project's mkdocs.yml as one flat file beside the staged docs, with relative folders.
+
+    Flat, not ``INHERIT``: Zensical's inheritance appends lists where mkdocs' replaces them.
+    Paths in it are relative to its own folder (the scratch folder), as both generators read them.
+    """
+    def here(path) -> str:
+        return os.path.relpath((project.root / path).resolve(), scratch.resolve())
+
+    staged = dict(config)
+    theme_config = dict(config.get("theme") or {})
+    palette = [dict(scheme, primary="custom", accent="custom") for scheme in theme_config.get("palette") or [{}]]
+    theme_config.update({"custom_dir": here(theme_config.get("custom_dir") or "theme/overrides"),
+                         "language": brand.language, "palette": palette, **theme})
+    extensions = []
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict) and "pymdownx.snippets" in item:
+            options = dict(item["pymdownx.snippets"] or {})
+            paths = options.get("base_path") or []
+            options["base_path"] = [here(p) for p in ([paths] if isinstance(paths, str) else paths)]
+            item = {"pymdownx.snippets": options}
+        extensions.append(item)
+    staged.update({
+        "docs_dir": "docs",
+        "site_dir": "site",
+        # the theme writes the site name into <title> and attributes without escaping it
+        "site_name": html.escape(brand.site_title, quote=True),
+        "site_url": site_url,
+        "copyright": staging.footer_html(brand, f"{base_path}over/"),
+        "theme": theme_config,
+        "extra_css": [*(config.get("extra_css") or []), "assets/css/brand.css"],
+        "markdown_extensions": extensions,
+        "nav": nav,
+    })
+    return staged
 
 
 def _copy_runtime(site_dir: Path, wheels: dict[str, Path], project: Project) -> None:
@@ -178,7 +233,13 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
     except BrandError as error:
         raise BuildError(error.problems) from None
 
-    # -- 1. assessments: ours, the brand's own, minus the ones the brand hides ---------
+    # -- 1. sources: only the project's own files, then every assessment, ours and the brand's --
+    allowed_roots = [project.root] + ([project.brand_file.parent] if project.brand_file else [])
+    source_folders = [project.content_dir, project.assessments_dir, brand.own_pages, brand.own_scans]
+    problems = [problem for folder in dict.fromkeys(f for f in source_folders if f is not None)
+                for problem in confine.links_leaving(folder, allowed_roots, _shown)]
+    if problems:
+        raise BuildError(problems)
     folders = [f for f in (project.assessments_dir, brand.own_scans) if f is not None and f.is_dir()]
     assessments, problems = load_all(folders)
     known = [a.id for a in assessments]
@@ -189,7 +250,8 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
                 problems.append(f"{brand.where('scans')}: unknown scan '{wanted}' (scans: {', '.join(known)})")
         hidden_scans = {a.id for a in assessments if a.id not in brand.scans}
         assessments = [a for a in assessments if a.id not in hidden_scans]
-    for file in assessment_files(folders):
+    files = assessment_files(folders)
+    for file in files:
         problems += markup.problems_in_file(file)
     problems += privacy.check(project.root, project.content_dir)
     if problems:
@@ -217,6 +279,8 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         if brand.own_pages is not None:
             shutil.rmtree(docs_dir / staging.OWN_FOLDER, ignore_errors=True)
             shutil.copytree(brand.own_pages, docs_dir / staging.OWN_FOLDER)
+        staging.escape_front_matter(docs_dir)  # before the scan pages: theirs are written escaped
+        sources = _Sources(project, docs_dir, brand.own_pages, {file.stem: file for file in files})
         config = staging.read_config(project.config_file)
         nav = config.get("nav") or []
         hidden, problems = staging.hidden_pages(brand, nav, hidden_scans, docs_dir)
@@ -225,7 +289,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         for page in hidden:
             (docs_dir / page).unlink()
         staging.unlink(docs_dir, hidden | {f"scans/{scan}/index.md" for scan in hidden_scans}
-                       | {f"scans/{scan}/team.md" for scan in hidden_scans})
+                       | {f"scans/{scan}/team/index.md" for scan in hidden_scans})
         staging.add_home_intro(docs_dir, brand.home_intro_html)
         theme = staging.copy_brand_files(brand, docs_dir)
         (docs_dir / "assets" / "css").mkdir(parents=True, exist_ok=True)
@@ -236,37 +300,27 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         except UnsafeMarkup as error:
             raise BuildError([f"{_shown(project.assessments_dir)}:1: {error}"]) from None
 
-        titles = {f"scans/{a.id}/index.md": scans.localize(a.title, brand.language) for a in assessments}
+        # nav titles go into the theme's HTML as they are: escape the authors' words
+        titles = {f"scans/{a.id}/index.md": html.escape(scans.localize(a.title, brand.language), quote=True)
+                  for a in assessments}
         nav = _nav_with_scans(staging.without_pages(nav, hidden), scan_pages, titles)
         own = staging.own_pages_nav(docs_dir)
         if own:
-            nav.insert(len(nav) - 1 if nav else 0, {brand.own_pages_title: own})
-        palette = [dict(scheme, primary="custom", accent="custom")
-                   for scheme in (config.get("theme") or {}).get("palette") or [{}]]
+            nav.insert(len(nav) - 1 if nav else 0, {html.escape(brand.own_pages_title, quote=True): own})
         staged_config = scratch / "mkdocs.yml"
-        staged_config.write_text(yaml.safe_dump({
-            "INHERIT": str(project.config_file.resolve()),
-            "docs_dir": str(docs_dir),
-            "site_dir": str(scratch / "site"),
-            "site_name": brand.site_title,
-            "site_url": site_url,
-            "copyright": staging.footer_html(brand, f"{base_path}over/"),
-            # mkdocs resolves custom_dir against the staged file; point it back at the project
-            "theme": {"custom_dir": str((project.root / "theme" / "overrides").resolve()),
-                      "language": brand.language, "palette": palette, **theme},
-            "extra_css": [*(config.get("extra_css") or []), "assets/css/brand.css"],
-            "nav": nav,
-        }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        staging.write_config(_staged_config(config, project, scratch, brand, nav, theme, site_url, base_path),
+                             staged_config)
 
-        # -- 4. mkdocs -----------------------------------------------------------------
-        cwd = os.getcwd()
-        os.chdir(project.root)  # relative paths in mkdocs.yml (snippets, theme) are the project's
+        # -- 4. the generator (mkdocs) --------------------------------------------------
         try:
-            _run_mkdocs(staged_config, docs_dir, project)
-        finally:
-            os.chdir(cwd)
+            generator.build(staged_config, sources.of, _shown(project.config_file))
+        except generator.GeneratorError as error:
+            raise BuildError(error.problems) from None
 
-        # -- 5. runtime files, and a Content-Security-Policy on every page -------------
+        # -- 5. nothing that runs code or leaves the site, then runtime files and a CSP per page --
+        problems = _output_problems(scratch / "site", base_path, sources)
+        if problems:
+            raise BuildError(problems)
         _copy_runtime(scratch / "site", wheels, project)
         csp.add_policies(scratch / "site")
         offline.write_service_worker(scratch / "site")  # last: its cache names hash the final files

@@ -21,15 +21,70 @@ SLATE_BACKGROUND = (30, 33, 41)  # mkdocs-material's dark ("slate") background
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)(\s+\"[^\"]*\")?\)")
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; ``!!python/name`` tags (used by extensions) are skipped."""
+class PythonTag(str):
+    """A ``!!python/name:...`` value of mkdocs.yml (an extension's function), kept as written."""
+
+    def __new__(cls, suffix: str, value: str):
+        tag = super().__new__(cls, value)
+        tag.suffix = suffix
+        return tag
 
 
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running anything: ``!!python/...`` tags become ``PythonTag`` values."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
+                                    lambda loader, suffix, node: PythonTag(suffix, loader.construct_scalar(node)))
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes the staged config; ``PythonTag`` values go back out with their tag."""
+
+
+_ConfigDumper.add_representer(PythonTag, lambda dumper, tag: dumper.represent_scalar(
+    f"tag:yaml.org,2002:python/{tag.suffix}", str(tag)))
 
 
 def read_config(config_file: Path) -> dict:
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
+def write_config(config: dict, path: Path) -> None:
+    """One flat config file (no ``INHERIT``): Zensical's inheritance merges lists, mkdocs' replaces them."""
+    path.write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+ESCAPED_META = ("title", "description")
+
+
+def escape_front_matter(docs_dir: Path) -> None:
+    """HTML-escape ``title`` and ``description`` in every page's front matter.
+
+    The theme writes them into ``<title>`` and ``<meta content="...">`` as they are, so a
+    quote in a description would end the attribute. Escaped here, a page shows exactly
+    what its author wrote. Front matter that is not valid YAML is left to the generator.
+    """
+    import html
+
+    for page in docs_dir.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            continue
+        try:
+            meta = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            continue
+        if not isinstance(meta, dict):
+            continue
+        changed = {key: html.escape(value, quote=True) for key, value in meta.items()
+                   if key in ESCAPED_META and isinstance(value, str) and html.escape(value, quote=True) != value}
+        if changed:
+            meta.update(changed)
+            dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+            page.write_text(f"---\n{dumped}---\n" + text[match.end():], encoding="utf-8")
 
 
 def _entry(item):

@@ -19,13 +19,42 @@ def test_the_base_policy_has_every_required_directive():
     assert d["form-action"] == ["'none'"]
 
 
-def test_inline_scripts_are_allowed_by_their_hash_and_json_blocks_are_not_counted():
-    html = '<script>var a=1</script><script id="__config" type="application/json">{}</script><script src="x.js"></script>'
-    d = directives(policy_for(html))
-    # sha256 of "var a=1", base64
+def sha(body: str) -> str:
     import base64, hashlib
-    expected = "'sha256-" + base64.b64encode(hashlib.sha256(b"var a=1").digest()).decode() + "'"
-    assert d["script-src"] == ["'self'", expected]
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+THEME_SCRIPT = 'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+DEPTH_SCRIPT = ('__md_scope=new URL("../..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+                '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+                '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}')
+
+
+def test_the_theme_s_inline_scripts_are_allowed_by_their_hash_and_json_blocks_are_not_counted():
+    html = (f'<script>{THEME_SCRIPT}</script><script>{DEPTH_SCRIPT}</script>'
+            '<script id="__config" type="application/json">{}</script><script src="x.js"></script>')
+    assert directives(policy_for(html))["script-src"] == ["'self'", sha(THEME_SCRIPT), sha(DEPTH_SCRIPT)]
+
+
+@pytest.mark.parametrize("body", [
+    "document.title='PWNED'",
+    # a theme script with something added, or with a template value that leaves its string
+    THEME_SCRIPT + ";alert(1)",
+    DEPTH_SCRIPT.replace('"../.."', '"",alert(1),""'),
+])
+def test_an_inline_script_the_theme_templates_do_not_account_for_is_never_hashed(body):
+    policy = policy_for(f"<script>{body}</script><script>{THEME_SCRIPT}</script>")
+    assert sha(body) not in policy
+    assert directives(policy)["script-src"] == ["'self'", sha(THEME_SCRIPT)]
+
+
+def test_the_allow_list_comes_from_the_theme_templates():
+    from builder.csp import theme_scripts
+    assert any(p.fullmatch(THEME_SCRIPT) for p in theme_scripts())
+    assert any(p.fullmatch(DEPTH_SCRIPT) for p in theme_scripts())
+    # the redirect template puts page metadata into code: not on the list
+    assert not any(p.fullmatch('window.location.replace(["https://example.org",window.location.search,'
+                               'window.location.hash].join(""))') for p in theme_scripts())
 
 
 def test_wasm_only_on_pages_that_run_the_engine():
