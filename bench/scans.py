@@ -1,0 +1,573 @@
+"""Monte-Carlo simulation of respondents per scan; prints one JSON line per scan and setting, then a summary.
+
+Each scan in assessments/ is filled in by simulated people and scored by the
+engine itself (``engine.score``), so whatever the engine returns (profile,
+``runner_up``, ``borderline``, ``flags``) is what is measured.
+
+The model, per scan and per assumption setting:
+
+- Latent traits: one per dimension, multivariate normal with mean 0, sd 1 and
+  a common correlation ``rho`` between every pair (Cholesky factor computed here).
+- Items: a graded-response model. Item i has a discrimination ``a_i`` (the
+  setting's item strength times a per-item factor exp(N(0, 0.15))) and ordered
+  thresholds spread evenly around 0 (-1.5 .. 1.5 on a 5-point scale), shifted
+  per item by N(0, 0.3) and jittered per threshold by N(0, 0.1). The item
+  parameters are fixed per scan (from the seed); only the strength changes
+  with the setting. A reversed item (``reverse: true``) loads negatively: its
+  raw answer follows -theta, and the engine mirrors it back.
+- Acquiescence: a per-respondent shift toward "agree", N(acq_mean, acq_sd) on
+  the latent scale, added to every item whatever its direction.
+- Answer noise: P(answer >= k+1) = logistic(a_i * (s * theta + acq - b_ik)),
+  with s = -1 for reversed items. Then 5% of answers are replaced by a uniform
+  random scale value (careless) and 3% become "unknown" (only if the scale has
+  "weet ik niet").
+- Respondent types: realistic (the above); uniform-random answerers (every
+  answer uniform on the scale); straight-liners (one per scale value, that
+  value on every question). The last two do not depend on the setting.
+- Retest: the same realistic people (same traits, same acquiescence) answer
+  again with fresh answer noise, careless and unknown draws.
+
+Default settings: item strength a in {1.0, 1.7, 2.5} x trait correlation rho in
+{0.3, 0.6} x acquiescence sd in {0.3, 0.5}: twelve settings.
+
+Per line (realistic respondents unless said otherwise):
+- realistic.profiles: share per profile id (every profile of the scan, also
+  at 0), realistic.no_profile: share without a profile, realistic.borderline:
+  share with ``borderline: true`` (top level or inside ``profile``; null when
+  the engine never returns the key), realistic.flagged: share with a non-empty
+  ``flags`` list, realistic.flags: share per flag id. The same for random
+  (profiles and flags) and straightliners (the profile and flags per value).
+- retest.profile: share with the same profile twice (no profile counts as a
+  category); retest.profile_or_runner_up: share where one round's profile is
+  the other round's profile or runner-up (null while the engine returns no
+  ``runner_up``); retest.profile_or_borderline_runner_up: the same, counting a
+  runner-up only when that result is borderline; retest.kappa: Cohen's kappa
+  of the profile.
+- dimensions: per dimension Cronbach's alpha of the keyed item answers (people
+  who answered all its items), the mean and sd of the score, and sem: the
+  measurement error in score points, sd(score test - score retest) / sqrt(2).
+- aims (booleans, and aims_hold for all of them):
+  max_profile_le_40: no profile above 40% of realistic respondents;
+  min_profile_ge_3: every profile of the scan at least 3%;
+  retest_ge_85: profile-or-runner-up agreement at least 85% (where the engine
+  returns no runner-up, the profile agreement: that is then what people see);
+  flagged_le_15: at most 15% of realistic respondents flagged;
+  random_flagged_ge_60: at least 60% of uniform-random answerers flagged;
+  straightliners_all_flagged: every straight-liner flagged.
+The last line ("summary": true) holds, per scan, the worst value of each aim
+over all settings (with the setting it occurred in) and whether each aim held
+in every setting; ``all_aims_hold`` covers every scan and setting.
+
+Deterministic: every (scan, setting) draws from its own generator seeded with
+(seed, scan id, setting), so --scans picks give the same figures as a full run.
+Usage: python bench/scans.py [--scans teamfase,werksoort] [--n 5000] [--seed 1] [--quick]
+       [--a 1.0,1.7,2.5] [--rho 0.3,0.6] [--acq 0.3,0.5] [--strict]
+--quick: 1,000 respondents (unless --n) and the four corner settings
+(a 1.0 and 2.5, rho 0.3 and 0.6, acq sd 0.5). --strict: exit 1 when an aim fails.
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import itertools
+import json
+import math
+import operator
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import engine  # noqa: E402
+from engine.loader import load_all  # noqa: E402
+
+UNKNOWN = "unknown"
+STRENGTHS = (1.0, 1.7, 2.5)
+CORRELATIONS = (0.3, 0.6)
+ACQUIESCENCE = (0.3, 0.5)
+CARELESS = 0.05
+UNKNOWN_SHARE = 0.03
+ITEM_A_SD = 0.15        # per-item spread of the discrimination (log scale)
+ITEM_SHIFT_SD = 0.3     # per-item shift of all thresholds
+THRESHOLD_SD = 0.1      # per-threshold jitter
+THRESHOLD_SPAN = 1.5    # outer thresholds at -1.5 and 1.5 before shift and jitter
+AIMS = {"max_profile_le_40": 0.40, "min_profile_ge_3": 0.03, "retest_ge_85": 0.85,
+        "flagged_le_15": 0.15, "random_flagged_ge_60": 0.60, "straightliners_all_flagged": 1.0}
+
+
+@dataclass(frozen=True)
+class Setting:
+    a: float
+    rho: float
+    acq_sd: float
+    acq_mean: float = 0.0
+    careless: float = CARELESS
+    unknown: float = UNKNOWN_SHARE
+
+    def as_data(self) -> dict:
+        return {"a": self.a, "rho": self.rho, "acq_sd": self.acq_sd, "acq_mean": self.acq_mean,
+                "careless": self.careless, "unknown": self.unknown}
+
+    def label(self) -> str:
+        return f"a={self.a} rho={self.rho} acq_sd={self.acq_sd}"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    dim: int | None     # index into the dimensions; None: not on a dimension (answered at random)
+    sign: int           # -1 for reversed items
+    a: float
+    thresholds: tuple[float, ...]
+
+
+# -- linear algebra and statistics, standard library only ----------------------------------
+
+def cholesky(matrix: list[list[float]]) -> list[list[float]]:
+    """Lower-triangular L with L @ L.T == matrix; ValueError when not positive definite."""
+    n = len(matrix)
+    low = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1):
+            s = matrix[i][j] - sum(low[i][k] * low[j][k] for k in range(j))
+            if i == j:
+                if s <= 0:
+                    raise ValueError("matrix is not positive definite")
+                low[i][j] = math.sqrt(s)
+            else:
+                low[i][j] = s / low[j][j]
+    return low
+
+
+def common_correlation(n: int, rho: float) -> list[list[float]]:
+    return [[1.0 if i == j else rho for j in range(n)] for i in range(n)]
+
+
+def correlated_normals(rng: random.Random, low: list[list[float]]) -> list[float]:
+    z = [rng.gauss(0.0, 1.0) for _ in low]
+    return [sum(row[k] * z[k] for k in range(i + 1)) for i, row in enumerate(low)]
+
+
+def cronbach_alpha(rows: list[list[float]]) -> float | None:
+    """Alpha of complete rows (respondents x items); None with fewer than 2 items, 2 rows or no variance."""
+    if len(rows) < 2 or not rows or len(rows[0]) < 2:
+        return None
+    k = len(rows[0])
+    item_var = sum(statistics.pvariance([row[i] for row in rows]) for i in range(k))
+    total_var = statistics.pvariance([sum(row) for row in rows])
+    if total_var == 0:
+        return None
+    return k / (k - 1) * (1 - item_var / total_var)
+
+
+def cohen_kappa(first: list, second: list) -> float | None:
+    """Cohen's kappa of two paired label lists (any hashable labels, None included)."""
+    n = len(first)
+    if n == 0 or n != len(second):
+        return None
+    observed = sum(x == y for x, y in zip(first, second)) / n
+    counts1, counts2 = {}, {}
+    for x in first:
+        counts1[x] = counts1.get(x, 0) + 1
+    for y in second:
+        counts2[y] = counts2.get(y, 0) + 1
+    expected = sum(c * counts2.get(label, 0) for label, c in counts1.items()) / (n * n)
+    if expected >= 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+# -- the respondent model --------------------------------------------------------------------
+
+def item_parameters(assessment, rng: random.Random, strength: float) -> list[Item]:
+    """GRM parameters per question; ``rng`` should depend on the scan only, so settings share items."""
+    dims = {d.id: i for i, d in enumerate(assessment.dimensions)}
+    cuts = assessment.scale.max - assessment.scale.min
+    if cuts == 1:
+        base = [0.0]
+    else:
+        base = [-THRESHOLD_SPAN + 2 * THRESHOLD_SPAN * k / (cuts - 1) for k in range(cuts)]
+    items = []
+    for q in assessment.questions:
+        factor = math.exp(rng.gauss(0.0, ITEM_A_SD))
+        shift = rng.gauss(0.0, ITEM_SHIFT_SD)
+        thresholds = tuple(sorted(b + shift + rng.gauss(0.0, THRESHOLD_SD) for b in base))
+        dim = dims.get(getattr(q, "dimension", None))
+        items.append(Item(q.id, dim, -1 if getattr(q, "reverse", False) else 1, strength * factor, thresholds))
+    return items
+
+
+def people(rng: random.Random, n: int, dims: int, setting: Setting) -> list[tuple[list[float], float]]:
+    """(traits, acquiescence) per realistic respondent."""
+    low = cholesky(common_correlation(dims, setting.rho)) if dims else []
+    return [(correlated_normals(rng, low), rng.gauss(setting.acq_mean, setting.acq_sd)) for _ in range(n)]
+
+
+def answer(rng: random.Random, person, items: list[Item], low: int, high: int,
+           careless: float, unknown: float) -> dict:
+    """One filled-in questionnaire: GRM answers, then careless and "unknown" replacements.
+
+    The GRM draw uses its latent-response form: with e logistic, the answer is
+    low + #{k: s*theta + acq + e/a > b_k}, which has P(answer >= k+1) =
+    logistic(a * (s*theta + acq - b_k)) and needs one random number per item.
+    """
+    traits, acq = person
+    out = {}
+    rand = rng.random
+    for item in items:
+        u = rand()
+        if u < unknown:
+            out[item.id] = UNKNOWN
+            continue
+        if u < unknown + careless or item.dim is None:
+            out[item.id] = rng.randint(low, high)
+            continue
+        e = rand()
+        while e <= 0.0:
+            e = rand()
+        noise = math.log(e / (1.0 - e)) / item.a
+        out[item.id] = low + bisect.bisect_left(item.thresholds, item.sign * traits[item.dim] + acq + noise)
+    return out
+
+
+# -- reading results (robust to the engine growing runner_up, borderline, flags) ------------
+
+_ABSENT = object()
+
+
+def profile_id(result: dict):
+    p = result.get("profile")
+    return p.get("id") if isinstance(p, dict) else None
+
+
+def _lookup(result: dict, key: str):
+    """``result[key]``, else ``result["profile"][key]``, else _ABSENT."""
+    if key in result:
+        return result[key]
+    p = result.get("profile")
+    if isinstance(p, dict) and key in p:
+        return p[key]
+    return _ABSENT
+
+
+def runner_up_id(result: dict):
+    value = _lookup(result, "runner_up")
+    if value is _ABSENT:
+        return _ABSENT
+    return value.get("id") if isinstance(value, dict) else value
+
+
+def borderline(result: dict):
+    value = _lookup(result, "borderline")
+    return _ABSENT if value is _ABSENT else bool(value)
+
+
+def flags_of(result: dict) -> list[str]:
+    return [f if isinstance(f, str) else str(f.get("id")) if isinstance(f, dict) else str(f)
+            for f in result.get("flags") or []]
+
+
+def rnd(x, digits=4):
+    return None if x is None else round(x, digits)
+
+
+def flag_summary(results: list[dict]) -> dict:
+    n = len(results) or 1
+    per_id: dict[str, int] = {}
+    flagged = 0
+    for r in results:
+        ids = flags_of(r)
+        flagged += bool(ids)
+        for f in set(ids):
+            per_id[f] = per_id.get(f, 0) + 1
+    return {"flagged": rnd(flagged / n), "flags": {f: rnd(c / n) for f, c in sorted(per_id.items())}}
+
+
+def profile_shares(assessment, results: list[dict]) -> tuple[dict, float]:
+    n = len(results) or 1
+    counts = {p.id: 0 for p in assessment.profiles}
+    none = 0
+    for r in results:
+        pid = profile_id(r)
+        if pid is None:
+            none += 1
+        else:
+            counts[pid] = counts.get(pid, 0) + 1
+    return {pid: rnd(c / n) for pid, c in counts.items()}, rnd(none / n)
+
+
+# -- one scan --------------------------------------------------------------------------------
+
+def score_all(assessment, answer_sets: list[dict]) -> list[dict]:
+    return [engine.score(assessment, answers) for answers in answer_sets]
+
+
+def fixed_types(assessment, n: int, seed) -> dict:
+    """Uniform-random answerers and straight-liners: the same in every setting."""
+    rng = random.Random(f"{seed}:{assessment.id}:random")
+    low, high = assessment.scale.min, assessment.scale.max
+    ids = [q.id for q in assessment.questions]
+    random_results = score_all(assessment, [{q: rng.randint(low, high) for q in ids} for _ in range(n)])
+    shares, none = profile_shares(assessment, random_results)
+    straight = {v: engine.score(assessment, {q: v for q in ids}) for v in range(low, high + 1)}
+    straight_flags = flag_summary(list(straight.values()))
+    return {
+        "random": {"n": n, "profiles": shares, "no_profile": none, **flag_summary(random_results)},
+        "straightliners": {
+            "profiles": {str(v): profile_id(r) for v, r in straight.items()},
+            "flags_per_value": {str(v): flags_of(r) for v, r in straight.items()},
+            **straight_flags,
+        },
+    }
+
+
+def retest_figures(test: list[dict], retest: list[dict]) -> dict:
+    p1 = [profile_id(r) for r in test]
+    p2 = [profile_id(r) for r in retest]
+    n = len(p1) or 1
+    same = sum(x == y for x, y in zip(p1, p2)) / n
+    r1 = [runner_up_id(r) for r in test]
+    r2 = [runner_up_id(r) for r in retest]
+    if all(r is _ABSENT for r in r1 + r2):
+        either = None
+    else:
+        either = sum(x == y or (y is not None and y == ru1) or (x is not None and x == ru2)
+                     for x, y, ru1, ru2 in zip(p1, p2, r1, r2)) / n
+    b1 = [borderline(r) for r in test]
+    b2 = [borderline(r) for r in retest]
+    if either is None or all(b is _ABSENT for b in b1 + b2):
+        either_borderline = None
+    else:
+        either_borderline = sum(
+            x == y or (b1_ is True and y is not None and y == ru1) or (b2_ is True and x is not None and x == ru2)
+            for x, y, ru1, ru2, b1_, b2_ in zip(p1, p2, r1, r2, b1, b2)) / n
+    return {"profile": rnd(same), "profile_or_runner_up": rnd(either),
+            "profile_or_borderline_runner_up": rnd(either_borderline), "kappa": rnd(cohen_kappa(p1, p2))}
+
+
+def dimension_figures(assessment, items: list[Item], answers: list[dict], test: list[dict],
+                      retest: list[dict]) -> dict:
+    low, high = assessment.scale.min, assessment.scale.max
+    out = {}
+    for i, dim in enumerate(assessment.dimensions):
+        dim_items = [it for it in items if it.dim == i]
+        rows = []
+        for a in answers:
+            values = [a[it.id] for it in dim_items]
+            if any(not isinstance(v, int) for v in values):
+                continue
+            rows.append([v if it.sign > 0 else low + high - v for v, it in zip(values, dim_items)])
+        s1 = [r["dimensions"][dim.id]["score"] for r in test]
+        s2 = [r["dimensions"][dim.id]["score"] for r in retest]
+        pairs = [(x, y) for x, y in zip(s1, s2) if x is not None and y is not None]
+        present = [x for x in s1 if x is not None]
+        out[dim.id] = {
+            "items": len(dim_items),
+            "alpha": rnd(cronbach_alpha(rows), 3),
+            "mean": rnd(statistics.fmean(present), 1) if present else None,
+            "sd": rnd(statistics.pstdev(present), 1) if len(present) > 1 else None,
+            "sem": rnd(statistics.pstdev([x - y for x, y in pairs]) / math.sqrt(2), 1) if len(pairs) > 1 else None,
+        }
+    return out
+
+
+def aims_of(realistic: dict, retest: dict, fixed: dict) -> dict:
+    shares = list(realistic["profiles"].values())
+    agreement = retest["profile_or_runner_up"]
+    if agreement is None:
+        agreement = retest["profile"]
+    aims = {
+        "max_profile_le_40": max(shares, default=0) <= AIMS["max_profile_le_40"],
+        "min_profile_ge_3": min(shares, default=1) >= AIMS["min_profile_ge_3"],
+        "retest_ge_85": agreement >= AIMS["retest_ge_85"],
+        "flagged_le_15": realistic["flagged"] <= AIMS["flagged_le_15"],
+        "random_flagged_ge_60": fixed["random"]["flagged"] >= AIMS["random_flagged_ge_60"],
+        "straightliners_all_flagged": fixed["straightliners"]["flagged"] >= AIMS["straightliners_all_flagged"],
+    }
+    return aims
+
+
+def simulate(assessment, setting: Setting, n: int, seed, fixed: dict | None = None) -> dict:
+    """The JSON line of one scan under one setting."""
+    start = time.perf_counter()
+    items = item_parameters(assessment, random.Random(f"{seed}:{assessment.id}:items"), setting.a)
+    rng = random.Random(f"{seed}:{assessment.id}:{setting.a}:{setting.rho}:{setting.acq_sd}:{setting.acq_mean}"
+                        f":{setting.careless}:{setting.unknown}")
+    low, high = assessment.scale.min, assessment.scale.max
+    unknown = setting.unknown if assessment.scale.unknown is not None else 0.0
+    crowd = people(rng, n, len(assessment.dimensions), setting)
+    first = [answer(rng, p, items, low, high, setting.careless, unknown) for p in crowd]
+    second = [answer(rng, p, items, low, high, setting.careless, unknown) for p in crowd]
+    test = score_all(assessment, first)
+    retest = score_all(assessment, second)
+    if fixed is None:
+        fixed = fixed_types(assessment, n, seed)
+
+    shares, none = profile_shares(assessment, test)
+    marks = [borderline(r) for r in test]
+    realistic = {
+        "n": n, "profiles": shares, "no_profile": none,
+        "borderline": None if all(b is _ABSENT for b in marks) else rnd(sum(b is True for b in marks) / n),
+        **flag_summary(test),
+    }
+    again = retest_figures(test, retest)
+    aims = aims_of(realistic, again, fixed)
+    engine_has = {
+        "runner_up": any(runner_up_id(r) is not _ABSENT for r in test),
+        "borderline": realistic["borderline"] is not None,
+        "flags": any("flags" in r for r in test),
+    }
+    return {
+        "scan": assessment.id, "version": assessment.version, "setting": setting.as_data(),
+        "engine_has": engine_has,
+        "realistic": realistic, "random": fixed["random"], "straightliners": fixed["straightliners"],
+        "retest": again,
+        "dimensions": dimension_figures(assessment, items, first, test, retest),
+        "aims": aims, "aims_hold": all(aims.values()),
+        "seconds": round(time.perf_counter() - start, 2),
+    }
+
+
+# -- summary ---------------------------------------------------------------------------------
+
+def label(setting: dict) -> str:
+    return Setting(**setting).label()
+
+
+def worst(lines: list[dict]) -> dict:
+    """Per aim, the worst value over ``lines`` (one scan, all settings) and where it occurred."""
+    def pick(value_of, worse):
+        best = None
+        for line in lines:
+            value, detail = value_of(line)
+            if value is None:
+                continue
+            if best is None or worse(value, best["value"]):
+                best = {"value": value, **detail, "setting": label(line["setting"])}
+        return best
+
+    def max_profile(line):
+        shares = line["realistic"]["profiles"]
+        if not shares:
+            return None, {}
+        pid = max(shares, key=shares.get)
+        return shares[pid], {"profile": pid}
+
+    def min_profile(line):
+        shares = line["realistic"]["profiles"]
+        if not shares:
+            return None, {}
+        pid = min(shares, key=shares.get)
+        return shares[pid], {"profile": pid}
+
+    def agreement(line):
+        r = line["retest"]
+        if r["profile_or_runner_up"] is not None:
+            return r["profile_or_runner_up"], {"basis": "profile_or_runner_up"}
+        return r["profile"], {"basis": "profile"}
+
+    higher, lower = operator.gt, operator.lt
+    return {
+        "max_profile": pick(max_profile, higher),
+        "min_profile": pick(min_profile, lower),
+        "retest": pick(agreement, lower),
+        "retest_profile": pick(lambda line: (line["retest"]["profile"], {}), lower),
+        "kappa": pick(lambda line: (line["retest"]["kappa"], {}), lower),
+        "flagged": pick(lambda line: (line["realistic"]["flagged"], {}), higher),
+        "random_flagged": pick(lambda line: (line["random"]["flagged"], {}), lower),
+        "straightliners_flagged": pick(lambda line: (line["straightliners"]["flagged"], {}), lower),
+        "min_alpha": pick(lambda line: min(((d["alpha"], {"dimension": k}) for k, d in line["dimensions"].items()
+                                            if d["alpha"] is not None), default=(None, {}),
+                                           key=lambda t: t[0]), lower),
+        "max_sem": pick(lambda line: max(((d["sem"], {"dimension": k}) for k, d in line["dimensions"].items()
+                                          if d["sem"] is not None), default=(None, {}),
+                                         key=lambda t: t[0]), higher),
+    }
+
+
+def summary(lines: list[dict], seconds: float, seed="1") -> dict:
+    scans = {}
+    for scan in dict.fromkeys(line["scan"] for line in lines):
+        mine = [line for line in lines if line["scan"] == scan]
+        aims = {aim: all(line["aims"][aim] for line in mine) for aim in AIMS}
+        scans[scan] = {"aims": aims, "aims_hold": all(aims.values()), "worst": worst(mine)}
+    aims = {aim: all(s["aims"][aim] for s in scans.values()) for aim in AIMS}
+    return {"summary": True, "what": "worst case over settings", "date": datetime.date.today().isoformat(),
+            "seed": str(seed), "n": lines[0]["realistic"]["n"] if lines else None,
+            "settings": list(dict.fromkeys(label(line["setting"]) for line in lines)), "aims": aims,
+            "all_aims_hold": all(aims.values()), "scans": scans, "seconds": round(seconds, 1)}
+
+
+# -- command line ----------------------------------------------------------------------------
+
+def numbers(text: str) -> tuple[float, ...]:
+    return tuple(float(x) for x in text.split(",") if x.strip())
+
+
+def settings_from(args) -> list[Setting]:
+    if args.quick:
+        strengths, rhos, acqs = (STRENGTHS[0], STRENGTHS[-1]), CORRELATIONS, (ACQUIESCENCE[-1],)
+    else:
+        strengths, rhos, acqs = STRENGTHS, CORRELATIONS, ACQUIESCENCE
+    strengths = args.a or strengths
+    rhos = args.rho or rhos
+    acqs = args.acq or acqs
+    return [Setting(a, rho, acq, args.acq_mean, args.careless, args.unknown)
+            for a, rho, acq in itertools.product(strengths, rhos, acqs)]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scans", help="comma-separated scan ids (default: all in assessments/)")
+    parser.add_argument("--n", type=int, help="realistic and random respondents per scan and setting "
+                                              "(default 5000, 1000 with --quick)")
+    parser.add_argument("--seed", default="1")
+    parser.add_argument("--quick", action="store_true", help="1,000 respondents and the four corner settings")
+    parser.add_argument("--a", type=numbers, help="item strengths, e.g. 1.0,1.7,2.5")
+    parser.add_argument("--rho", type=numbers, help="trait correlations, e.g. 0.3,0.6")
+    parser.add_argument("--acq", type=numbers, help="acquiescence sds, e.g. 0.3,0.5")
+    parser.add_argument("--acq-mean", type=float, default=0.0)
+    parser.add_argument("--careless", type=float, default=CARELESS)
+    parser.add_argument("--unknown", type=float, default=UNKNOWN_SHARE)
+    parser.add_argument("--assessments", default=str(ROOT / "assessments"))
+    parser.add_argument("--strict", action="store_true", help="exit 1 when an aim fails")
+    args = parser.parse_args(argv)
+    n = args.n or (1000 if args.quick else 5000)
+
+    assessments, problems = load_all([args.assessments])
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
+    if args.scans:
+        wanted = [s.strip() for s in args.scans.split(",") if s.strip()]
+        known = {a.id: a for a in assessments}
+        missing = [s for s in wanted if s not in known]
+        if missing:
+            print(f"unknown scan(s): {', '.join(missing)}; known: {', '.join(sorted(known))}", file=sys.stderr)
+            return 2
+        assessments = [known[s] for s in wanted]
+
+    start = time.perf_counter()
+    lines = []
+    for assessment in assessments:
+        fixed = fixed_types(assessment, n, args.seed)
+        for setting in settings_from(args):
+            line = simulate(assessment, setting, n, args.seed, fixed)
+            lines.append(line)
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+            failed = [aim for aim, ok in line["aims"].items() if not ok]
+            print(f"{assessment.id} {setting.label()}: {line['seconds']} s, "
+                  f"{'aims hold' if not failed else 'fails ' + ', '.join(failed)}", file=sys.stderr)
+    result = summary(lines, time.perf_counter() - start, args.seed)
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 1 if args.strict and not result["all_aims_hold"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
