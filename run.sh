@@ -69,6 +69,8 @@ case "${1:-help}" in
   bench) setup; setup_browser
     .venv/bin/python bench/engine.py
     SUPPORTWIJZER_BROWSER="$(find_browser || true)" .venv/bin/python bench/site.py
-    .venv/bin/python bench/readability.py ;;
+    .venv/bin/python bench/readability.py
+    .venv/bin/python bench/yaml_limits.py
+    .venv/bin/python bench/scans.py ;;
   *) sed -n '2,5p' "$0" | sed 's/^# //'; exit 2 ;;
 esac

@@ -95,7 +95,11 @@ def render(text: str | None, from_dir: str = "", inline: bool = False) -> str:
 
 
 MARKDOWN_FIELDS = {("intro",), ("dimensions", "*", "description"), ("dimensions", "*", "bands", "*", "advice"),
-                   ("questions", "*", "text"), ("profiles", "*", "text")}
+                   ("dimensions", "*", "bands", "*", "advice_by_perspective", "*"),
+                   ("questions", "*", "text"), ("profiles", "*", "text"), ("profiles", "*", "text_by_perspective", "*"),
+                   ("perspective", "text"), ("perspective", "options", "*", "label"), ("reflection", "*", "text")}
+# A text per perspective is keyed by the perspective's option id; its shape uses "*" for it.
+PER_PERSPECTIVE = ("advice_by_perspective", "text_by_perspective")
 
 
 def _text_fields(data, path=()):
@@ -107,23 +111,22 @@ def _text_fields(data, path=()):
         for index, value in enumerate(data):
             yield from _text_fields(value, path + (index,))
     elif isinstance(data, str):
-        shape = tuple("*" if isinstance(p, int) else p for p in path)
+        shape = tuple("*" if isinstance(p, int) or (i and path[i - 1] in PER_PERSPECTIVE) else p
+                      for i, p in enumerate(path))
         if shape in MARKDOWN_FIELDS or (len(shape) > 1 and shape[:-1] in MARKDOWN_FIELDS):
             yield path, data
 
 
 def problems_in_file(path) -> list[str]:
-    """``file:line: message`` for every Markdown text in an assessment file that the site would refuse."""
-    import yaml
-    from engine.loader import line_map, line_of
+    """``file:line: message`` for every Markdown text in an assessment file that the site would refuse.
 
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return []  # the engine's validation reports invalid YAML
-    if node is None:
+    A file that cannot be read as YAML at all gives no problems here: the engine's
+    validation reports it (unreadable, not UTF-8, invalid YAML, over a limit).
+    """
+    from engine.loader import line_map, line_of, read_yaml
+
+    node, data, refused = read_yaml(path)
+    if refused or node is None:
         return []
     lines, _ = line_map(node)
     problems = []
