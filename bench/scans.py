@@ -86,6 +86,7 @@ sys.path.insert(0, str(ROOT))
 
 import engine  # noqa: E402
 from engine.loader import load_all  # noqa: E402
+from engine.text import localize  # noqa: E402
 
 UNKNOWN = "unknown"
 STRENGTHS = (1.0, 1.7, 2.5)
@@ -504,6 +505,50 @@ def summary(lines: list[dict], seconds: float, seed="1") -> dict:
             "all_aims_hold": all(aims.values()), "scans": scans, "seconds": round(seconds, 1)}
 
 
+def markdown_table(result: dict, titles: dict[str, str]) -> str:
+    """The summary as the Dutch table on the Verantwoording page (content/verantwoording.md)."""
+    def pct(value):
+        return "–" if value is None else f"{100 * value:.0f}%".replace(".", ",")
+
+    aim_words = {"max_profile_le_40": "grootste profiel", "min_profile_ge_3": "kleinste profiel",
+                 "retest_ge_85": "herhaling", "flagged_le_15": "signaal bij gewone invullers",
+                 "random_flagged_ge_60": "signaal bij klikkers", "straightliners_all_flagged": "signaal bij steeds hetzelfde antwoord"}
+
+    def mark(aims: dict) -> str:
+        missed = [aim_words[aim] for aim, ok in aims.items() if not ok]
+        return "alle" if not missed else "niet: " + ", ".join(missed)
+
+    rows = ["| Scan | Grootste profiel | Kleinste profiel | Zelfde profiel of tussenprofiel bij herhaling | "
+            "Gewone invullers met signaal | Willekeurige klikkers met signaal | Doelen gehaald |",
+            "|---|---|---|---|---|---|---|"]
+    for scan, data in result["scans"].items():
+        w = data["worst"]
+        rows.append(f"| [{titles.get(scan, scan)}](scans/{scan}/index.md) | {pct(w['max_profile']['value'])} | {pct(w['min_profile']['value'])} "
+                    f"| {pct(w['retest']['value'])} | {pct(w['flagged']['value'])} | {pct(w['random_flagged']['value'])} "
+                    f"| {mark(data['aims'])} |")
+    settings = len(result["settings"])
+    people = f"{result['n']:,}".replace(",", ".")  # Dutch thousands separator
+    return ("\n".join(rows) + "\n\n"
+            f"Per scan staat steeds de slechtste uitkomst over {settings} varianten van de proef "
+            f"(zwakke tot sterke stellingen, meer of minder samenhang, meer of minder neiging tot *eens*), "
+            f"met {people} nagebootste invullers per variant. "
+            f"Gemeten op {result['date']} met `bench/scans.py`.\n")
+
+
+BEGIN, END = "<!-- bench/scans.py: begin -->", "<!-- bench/scans.py: end -->"
+
+
+def write_between_markers(page: Path, table: str) -> None:
+    """Put the table between the two markers of a content page (content/verantwoording.md).
+
+    In the page itself, not a snippet: the build then drops the rows of scans a brand hides,
+    as it does for every line that links to a hidden page.
+    """
+    text = page.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    page.write_text(text[:start] + "\n" + table + text[end:], encoding="utf-8")
+
+
 # -- command line ----------------------------------------------------------------------------
 
 def numbers(text: str) -> tuple[float, ...]:
@@ -537,6 +582,9 @@ def main(argv=None) -> int:
     parser.add_argument("--unknown", type=float, default=UNKNOWN_SHARE)
     parser.add_argument("--assessments", default=str(ROOT / "assessments"))
     parser.add_argument("--strict", action="store_true", help="exit 1 when an aim fails")
+    parser.add_argument("--markdown", type=Path, help="also write the summary as the Dutch table of the "
+                                                      "Verantwoording page into this page, between its markers "
+                                                      "(content/verantwoording.md)")
     args = parser.parse_args(argv)
     n = args.n or (1000 if args.quick else 5000)
 
@@ -566,6 +614,10 @@ def main(argv=None) -> int:
                   f"{'aims hold' if not failed else 'fails ' + ', '.join(failed)}", file=sys.stderr)
     result = summary(lines, time.perf_counter() - start, args.seed)
     print(json.dumps(result, ensure_ascii=False), flush=True)
+    if args.markdown:
+        titles = {a.id: localize(a.title, "nl") for a in assessments}
+        write_between_markers(args.markdown, markdown_table(result, titles))
+        print(f"wrote the figures into {args.markdown}", file=sys.stderr)
     return 1 if args.strict and not result["all_aims_hold"] else 0
 
 

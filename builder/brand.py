@@ -12,9 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from engine.loader import line_map, line_of
+from engine.loader import line_map, line_of, read_yaml
 
 from .colors import ColorError, RGB, contrast, parse_color, to_hex
 from .markup import UnsafeMarkup, render
@@ -99,16 +97,9 @@ def load_brand(path: Path | None) -> Brand:
     if path is None:
         return Brand()
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise BrandError([f"{name}:1: cannot read the brand file: {error.strerror or error}"]) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise BrandError([f"{name}:{mark.line + 1 if mark else 1}: invalid YAML: {error.problem}"]) from None
+    node, data, refused = read_yaml(path)
+    if refused:
+        raise BrandError(refused)
     if data is None:
         return Brand(path=path)
     lines, _ = line_map(node)

@@ -27,7 +27,8 @@ AUDIENCE_LABELS = {
     "team": "Voor een team",
     "organisation": "Voor de organisatie of een managementteam",
 }
-SECONDS_PER_QUESTION = 20
+# Measured on the agree/disagree items of our scans: 8-12 seconds each (issue 12).
+SECONDS_PER_QUESTION = 10
 
 
 # Backslash escapes that Python-Markdown knows (tables add the pipe): with these, author text
@@ -68,7 +69,7 @@ class ScanSummary:
 
 
 def minutes_for(assessment: Assessment) -> int:
-    """A generous estimate: 20 seconds a question, plus a minute to read the introduction."""
+    """An honest estimate: 10 seconds a question, plus a minute to read the introduction."""
     return max(2, 1 + -(-len(assessment.questions) * SECONDS_PER_QUESTION // 60))
 
 
@@ -127,6 +128,17 @@ def _context(assessment: Assessment, pages_dir: Path, wheel: str, here: str, lan
     def text(value, inline=False):
         return markup.render(localize(value, lang), here, inline=inline)
 
+    def by_perspective(texts):
+        # the texts written for one perspective, in the order of the options: each becomes a
+        # <template> of its own ("<id>_<option>"; '_' is never part of an id), next to the general one
+        order = assessment.perspective.ids if assessment.perspective else ()
+        return [{"id": option, "html": text(texts[option])} for option in order if option in texts]
+
+    perspective = None
+    if assessment.perspective:
+        perspective = {"text_html": text(assessment.perspective.text, inline=True),
+                       "options": [{"id": o.id, "label": esc(localize(o.label, lang))}
+                                   for o in assessment.perspective.options]}
     scale = assessment.scale
     facilitator = f"begeleiden/{assessment.id}.md"
     title = localize(assessment.title, lang)
@@ -142,14 +154,20 @@ def _context(assessment: Assessment, pages_dir: Path, wheel: str, here: str, lan
         "facilitator_url": markup.relative_url(facilitator if (pages_dir / facilitator).is_file() else "scans/index.md",
                                                here),
         "wheel": wheel,
-        "questions": [{"id": q.id, "text_html": text(q.text, inline=True)} for q in assessment.questions],
+        "questions": [{"id": q.id, "text_html": text(q.text, inline=True),
+                       "not_applicable": esc(localize(q.not_applicable, lang)) if q.not_applicable else None}
+                      for q in assessment.questions],
+        "perspective": perspective,
+        "reflection": [{"id": r.id, "text_html": text(r.text, inline=True)} for r in assessment.reflection],
         "scale_options": [(value, esc(localize(label, lang))) for value, label in scale.labels.items()],
         "unknown_label": esc(localize(scale.unknown, lang)) if scale.unknown else None,
         "definition_json": _json_attribute(to_data(assessment)),
         "dimensions": [{"id": d.id, "title": esc(localize(d.title, lang)), "description_html": text(d.description),
-                        "bands": [{"advice_html": text(b.advice), "links": links(b.links)} for b in d.bands]}
+                        "bands": [{"advice_html": text(b.advice), "links": links(b.links),
+                                   "by_perspective": by_perspective(b.advice_by_perspective)} for b in d.bands]}
                        for d in assessment.dimensions],
-        "profiles": [{"id": p.id, "text_html": text(p.text), "links": links(p.links)} for p in assessment.profiles],
+        "profiles": [{"id": p.id, "text_html": text(p.text), "links": links(p.links),
+                      "by_perspective": by_perspective(p.text_by_perspective)} for p in assessment.profiles],
     }
     return context
 

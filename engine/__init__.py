@@ -7,13 +7,14 @@ browser.
 """
 from .codes import ResultCode, code_length, decode, encode, read
 from .errors import AnswerError, AssessmentError, CodeError, Problem
-from .model import Assessment, Band, Bounds, Dimension, Profile, Question, Scale, parse_assessment, to_data
-from .scoring import score
+from .model import (Assessment, Band, Bounds, Dimension, Perspective, PerspectiveOption, Profile, Question,
+                    ReflectionPrompt, Scale, parse_assessment, to_data)
+from .scoring import FLAGS, score
 from .team import aggregate
 from .text import localize
 
 __all__ = [
-    "AnswerError", "Assessment", "AssessmentError", "Band", "Bounds", "CodeError", "Dimension", "Problem",
-    "Profile", "Question", "ResultCode", "Scale", "aggregate", "code_length", "decode", "encode", "localize",
-    "parse_assessment", "read", "score", "to_data",
+    "FLAGS", "AnswerError", "Assessment", "AssessmentError", "Band", "Bounds", "CodeError", "Dimension",
+    "Perspective", "PerspectiveOption", "Problem", "Profile", "Question", "ReflectionPrompt", "ResultCode", "Scale",
+    "aggregate", "code_length", "decode", "encode", "localize", "parse_assessment", "read", "score", "to_data",
 ]

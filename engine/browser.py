@@ -18,6 +18,10 @@ from .team import aggregate, compare_rounds, split_codes, team_round
 
 _parsed: dict[str, Assessment] = {}
 
+# The same words as TOO_DEEP in engine-protocol.js: the worker refuses requests nested deeper
+# than MAX_DEPTH before they reach Python; a deep request from elsewhere ends here.
+TOO_DEEP = "Dit verzoek is te diep genest om te lezen."
+
 
 def _assessment(definition_json: str) -> Assessment:
     """Parse a definition once per page: the same JSON text comes with every request."""
@@ -26,28 +30,32 @@ def _assessment(definition_json: str) -> Assessment:
     return _parsed[definition_json]
 
 
-def result(assessment: Assessment, answers: dict, lang: str | None, nonce: int | None = None) -> dict:
-    """A respondent's result page: the score and the code to hand on."""
-    return {"score": score(assessment, answers, lang), "code": encode(assessment, answers, nonce)}
+def result(assessment: Assessment, answers: dict, lang: str | None, nonce: int | None = None,
+           perspective: str | None = None) -> dict:
+    """A respondent's result page: the score and the code to hand on (both with the perspective chosen)."""
+    return {"score": score(assessment, answers, lang, perspective),
+            "code": encode(assessment, answers, perspective, nonce=nonce)}
 
 
 def decode_all(assessment: Assessment, codes: list) -> list[dict]:
-    """Read each code; each entry says ``ok`` with the answers, or the reason and the Dutch message."""
+    """Read each code; each entry says ``ok`` with the answers and perspective, or the reason and the Dutch message."""
     out = []
     for code in codes:
         try:
             decoded = read(assessment, code)
-            out.append({"ok": True, "canonical": decoded.canonical, "answers": decoded.answers})
+            out.append({"ok": True, "canonical": decoded.canonical, "answers": decoded.answers,
+                        "perspective": decoded.perspective})
         except ValueError as error:
             out.append({"ok": False, "reason": getattr(error, "reason", "invalid"), "message": str(error)})
     return out
 
 
 OPERATIONS = {
-    "score": lambda a, req: score(a, req["answers"], req.get("lang")),
+    # "perspective" (score, result, encode): the option id chosen, or absent/null for none.
+    "score": lambda a, req: score(a, req["answers"], req.get("lang"), req.get("perspective")),
     # "nonce" is for test vectors only: the page never sends it, so codes stay random.
-    "result": lambda a, req: result(a, req["answers"], req.get("lang"), req.get("nonce")),
-    "encode": lambda a, req: encode(a, req["answers"], req.get("nonce")),
+    "result": lambda a, req: result(a, req["answers"], req.get("lang"), req.get("nonce"), req.get("perspective")),
+    "encode": lambda a, req: encode(a, req["answers"], req.get("perspective"), nonce=req.get("nonce")),
     "decode": lambda a, req: decode_all(a, req["codes"]),
     "aggregate": lambda a, req: aggregate(a, req["members"], req.get("lang")),
     # "order" is for test vectors only: a fixed permutation instead of a random shuffle.
@@ -77,7 +85,11 @@ def qr_path(text: str) -> dict:
 def handle(request_json: str) -> str:
     """Run one request ``{"op", "definition", ...}``; reply ``{"ok": true, "value"}`` or ``{"ok": false, "error"}``.
 
-    Bad input never raises: it comes back as an error reply with a message.
+    One request, exactly one reply: nothing raises out of here. Bad input comes
+    back as an error reply with a message; so do input nested too deep to read
+    (``RecursionError``, e.g. a hand-made "earlier round" file), input too big
+    (``MemoryError``) and any other failure, which would otherwise leave the page
+    waiting for a reply that never comes.
     """
     try:
         request = json.loads(request_json)
@@ -92,4 +104,14 @@ def handle(request_json: str) -> str:
         kind = type(error).__name__ if isinstance(error, ValueError) else "BadRequest"
         reply = {"ok": False, "error": {"kind": kind, "message": str(error),
                                         "reason": getattr(error, "reason", None)}}
-    return json.dumps(reply, ensure_ascii=False, separators=(",", ":"))
+    except RecursionError:
+        reply = {"ok": False, "error": {"kind": "TooDeep", "message": TOO_DEEP}}
+    except MemoryError:
+        reply = {"ok": False, "error": {"kind": "TooBig", "message": "Dit verzoek is te groot om te verwerken."}}
+    except Exception as error:  # the last resort of "exactly one reply"
+        kind = type(error).__name__
+        reply = {"ok": False, "error": {"kind": kind, "message": f"Er ging iets mis in de rekenmodule ({kind}: {error})."}}
+    try:
+        return json.dumps(reply, ensure_ascii=False, separators=(",", ":"))
+    except RecursionError:  # a value too deep to write back (an echo of the request)
+        return json.dumps({"ok": False, "error": {"kind": "TooDeep", "message": TOO_DEEP}}, separators=(",", ":"))

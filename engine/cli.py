@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
-from .codes import encode, read
+from .codes import decode, encode, read
 from .errors import CodeError
 from .loader import LoadError, load_all, load_assessment
 from .scoring import score
@@ -43,12 +44,32 @@ def _read_text(path: str) -> str:
         raise UserError(f"{path}:1: cannot read the file: {error}") from None
 
 
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+
+
+def _too_deep_line(text: str, limit: int) -> int:
+    """The line where brackets (outside strings) first nest deeper than ``limit``."""
+    depth = 0
+    for match in _JSON_NESTING.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, match.start()) + 1
+        elif token in "]}":
+            depth -= 1
+    return 1
+
+
 def _read_answers(path: str) -> dict:
     text = _read_text(path)
     try:
         answers = json.loads(text)
     except json.JSONDecodeError as error:
         raise UserError(f"{path}:{error.lineno}: invalid JSON: {error.msg}") from None
+    except RecursionError:  # Python's JSON reader recurses once per level
+        raise UserError(f"{path}:{_too_deep_line(text, 100)}: invalid JSON: nested too deeply; "
+                        f"expected a flat object of question id to answer") from None
     if not isinstance(answers, dict):
         raise UserError(f"{path}:1: expected a JSON object of question id to answer")
     return answers
@@ -67,18 +88,18 @@ def cmd_validate(args) -> int:
 
 
 def cmd_score(args) -> int:
-    _print_json(score(_load(args.definition), _read_answers(args.answers), args.lang))
+    _print_json(score(_load(args.definition), _read_answers(args.answers), args.lang, args.perspective))
     return 0
 
 
 def cmd_encode(args) -> int:
-    print(encode(_load(args.definition), _read_answers(args.answers)))
+    print(encode(_load(args.definition), _read_answers(args.answers), args.perspective))
     return 0
 
 
 def cmd_decode(args) -> int:
     try:
-        _print_json(read(_load(args.definition), args.code).answers)
+        _print_json(decode(_load(args.definition), args.code))
     except CodeError as error:
         raise UserError(str(error)) from None
     return 0
@@ -118,8 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("definition")
         p.add_argument("answers", help="JSON file {question id: answer}, or - for stdin")
         p.add_argument("--lang", default=None)
+        p.add_argument("--perspective", default=None, help="the perspective option id chosen (if the scan asks one)")
         p.set_defaults(run=run)
-    p = sub.add_parser("decode", help="print the answers in a result code")
+    p = sub.add_parser("decode", help="print the answers and perspective in a result code")
     p.add_argument("definition")
     p.add_argument("code")
     p.set_defaults(run=cmd_decode)

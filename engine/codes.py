@@ -4,11 +4,16 @@ A code carries exactly this, as one integer written in Crockford Base32:
 
     bits, from the top:  answers | nonce (16) | version (8) | assessment (20) | format (4) | checksum (16)
 
-- answers: every question as one mixed-radix digit (0 = unanswered, 1.. = the
-  scale values), so a 30-question 5-point scan needs 78 bits;
+- answers: one mixed-radix number. Every question is a digit: 0 = unanswered,
+  1.. = the scale values, and after those one more value, "n/a", only for a
+  question with ``not_applicable``; the first question is the lowest digit.
+  Above the last question sits the perspective: 0 = none chosen, 1.. = the
+  options in order (nothing at all for an assessment without a perspective).
+  So a 30-question 5-point scan without either needs 78 bits;
 - nonce: 16 random bits, so two identical answer sets give different codes and
   a code pasted twice is recognised as the same person;
-- version: the assessment's version modulo 256; assessment: 20 bits of the
+- version: the assessment's version, 1 to 255 (validation refuses more, so the
+  version read back is the version written); assessment: 20 bits of the
   FNV-1a hash of its id; format: the layout version of this module;
 - checksum: CRC-16/CCITT over everything above, arranged so the whole integer
   is a multiple of the CRC polynomial. A CRC of degree 16 detects every error
@@ -18,6 +23,11 @@ A code carries exactly this, as one integer written in Crockford Base32:
 The header sits at the low end so that a code of another assessment (of
 another length) can still be recognised as such. Nothing else is stored: no
 name, no time. Standard library only: this module runs in the browser.
+
+Formats: 2 (this one) since "n/a" and the perspective; 1 had the same header
+and every question as a digit of radix (scale points + 1), nothing else. A
+format-1 code still decodes, with that layout (no "n/a", no perspective).
+Keep ``theme/overrides/assets/js/code-fallback.js`` in step with this module.
 """
 from __future__ import annotations
 
@@ -25,9 +35,10 @@ import secrets
 from dataclasses import dataclass
 
 from .errors import CodeError
-from .scoring import Answers, as_assessment, normalize_answers
+from .scoring import NOT_APPLICABLE, Answers, as_assessment, check_perspective, normalize_answers
 
-FORMAT = 1
+FORMAT = 2
+READABLE_FORMATS = (1, 2)
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _SYMBOL_VALUE = {c: i for i, c in enumerate(ALPHABET)}
 _SYMBOL_VALUE.update({"I": 1, "L": 1, "O": 0})
@@ -43,10 +54,11 @@ HEADER_BITS = FORMAT_BITS + ASSESSMENT_BITS + VERSION_BITS + NONCE_BITS
 
 @dataclass(frozen=True)
 class ResultCode:
-    """A decoded code: the answers, and the code in canonical form (for spotting duplicates)."""
+    """A decoded code: the answers, the code in canonical form (for spotting duplicates), the perspective."""
 
-    answers: dict[str, int | None]
+    answers: dict[str, int | str | None]
     canonical: str
+    perspective: str | None = None
 
 
 def assessment_tag(assessment_id: str) -> int:
@@ -65,37 +77,68 @@ def _crc_remainder(value: int) -> int:
     return value
 
 
-def _answer_layout(assessment) -> tuple[int, int]:
-    """(radix, number of answer bits): one digit per question, 0 meaning unanswered."""
-    radix = assessment.scale.max - assessment.scale.min + 2
-    return radix, (radix ** len(assessment.questions) - 1).bit_length()
+def _answer_layout(assessment, fmt: int = FORMAT) -> tuple[int, bool, int]:
+    """(base radix, whether "n/a" has a digit, how many different answer parts there are).
+
+    A question's digit has radix ``base`` (0 unanswered, 1.. the scale values),
+    or ``base + 1`` in format 2 for a question with ``not_applicable`` (the last
+    digit is "n/a"); the perspective digit on top has radix options + 1 (0: none).
+    """
+    base = assessment.scale.max - assessment.scale.min + 2
+    questions = len(assessment.questions)
+    if fmt == 1:
+        return base, False, base ** questions
+    with_na = sum(1 for q in assessment.questions if q.not_applicable is not None)
+    choices = len(assessment.perspective.options) + 1 if assessment.perspective is not None else 1
+    return base, True, choices * base ** (questions - with_na) * (base + 1) ** with_na
+
+
+def _code_length(assessment, fmt: int = FORMAT) -> int:
+    answer_bits = (_answer_layout(assessment, fmt)[2] - 1).bit_length()
+    return -(-(answer_bits + HEADER_BITS + CRC_BITS) // 5)
+
+
+def _version(assessment) -> int:
+    """The version as a code holds it; one that does not fit (only an unvalidated ``Assessment``) is refused."""
+    if not 0 <= assessment.version < 1 << VERSION_BITS:
+        raise CodeError("version", f"Versie {assessment.version} van deze scan past niet in een resultaatcode "
+                                   f"(hoogstens {(1 << VERSION_BITS) - 1}).")
+    return assessment.version
 
 
 def code_length(definition) -> int:
     """How many symbols (hyphens not counted) a code of this assessment has."""
-    _, answer_bits = _answer_layout(as_assessment(definition))
-    return -(-(answer_bits + HEADER_BITS + CRC_BITS) // 5)
+    return _code_length(as_assessment(definition))
 
 
-def encode(definition, answers: Answers, nonce: int | None = None) -> str:
-    """The result code for ``answers``; ``nonce`` is random unless a test fixes it."""
+def encode(definition, answers: Answers, perspective: str | None = None, nonce: int | None = None) -> str:
+    """The result code for ``answers`` (and the perspective chosen); ``nonce`` is random unless a test fixes it."""
     assessment = as_assessment(definition)
+    perspective = check_perspective(assessment, perspective)
     values = normalize_answers(assessment, answers)
-    radix, _ = _answer_layout(assessment)
-    digits = 0
+    base = assessment.scale.max - assessment.scale.min + 2
+    low = assessment.scale.min
+    digits = assessment.perspective.ids.index(perspective) + 1 if perspective is not None else 0
     for question in reversed(assessment.questions):
         value = values[question.id]
-        digits = digits * radix + (0 if value is None else value - assessment.scale.min + 1)
+        radix = base if question.not_applicable is None else base + 1
+        if value is None:
+            digit = 0
+        elif value == NOT_APPLICABLE:
+            digit = base
+        else:
+            digit = value - low + 1
+        digits = digits * radix + digit
     if nonce is None:
         nonce = secrets.randbits(NONCE_BITS)
     message = digits
     message = (message << NONCE_BITS) | (nonce & ((1 << NONCE_BITS) - 1))
-    message = (message << VERSION_BITS) | (assessment.version % (1 << VERSION_BITS))
+    message = (message << VERSION_BITS) | _version(assessment)
     message = (message << ASSESSMENT_BITS) | assessment_tag(assessment.id)
     message = (message << FORMAT_BITS) | FORMAT
     shifted = message << CRC_BITS
     codeword = shifted | _crc_remainder(shifted)
-    length = code_length(assessment)
+    length = _code_length(assessment)
     symbols = []
     for _ in range(length):
         symbols.append(ALPHABET[codeword & 31])
@@ -112,17 +155,16 @@ def canonical(code: str) -> str:
     if not isinstance(code, str):
         raise CodeError("characters", "Een resultaatcode is tekst, zoals 7K3M-Q9TA-…")
     cleaned = []
-    bad = []
+    bad: dict[str, None] = {}  # the distinct bad characters in order; a dict, so a long line stays linear
     for char in code.upper():
         if char in _IGNORED:
             continue
         if char not in _SYMBOL_VALUE:
-            if char not in bad:
-                bad.append(char)
+            bad[char] = None
             continue
         cleaned.append(ALPHABET[_SYMBOL_VALUE[char]])
     if bad:
-        shown = " ".join(repr(c) for c in bad[:5])
+        shown = " ".join(repr(c) for c in list(bad)[:5])
         raise CodeError("characters", f"Deze code bevat tekens die in een resultaatcode niet voorkomen: {shown}. "
                                       f"Neem de code nog eens precies over.")
     return "".join(cleaned)
@@ -132,7 +174,7 @@ def read(definition, code: str) -> ResultCode:
     """Decode ``code`` for this assessment; raise ``CodeError`` with a Dutch message saying what is wrong."""
     assessment = as_assessment(definition)
     symbols = canonical(code)
-    expected = code_length(assessment)
+    expected = _code_length(assessment)
     if not symbols:
         raise CodeError("empty", "Er is geen code ingevuld.")
     if len(symbols) > max(expected, MAX_SYMBOLS):
@@ -161,31 +203,42 @@ def read(definition, code: str) -> ResultCode:
     message >>= ASSESSMENT_BITS
     version = message & ((1 << VERSION_BITS) - 1)
     message >>= VERSION_BITS + NONCE_BITS
-    if fmt != FORMAT:
+    if fmt not in READABLE_FORMATS:
         raise CodeError("format", "Deze code is gemaakt met een andere uitgave van Supportwijzer en kan hier "
                                   "niet gelezen worden. Vul de scan op deze site opnieuw in.")
     if tag != assessment_tag(assessment.id):
         raise CodeError("assessment", "Deze code hoort bij een andere scan. Plak hem op de teampagina "
                                       "van de scan waarmee hij gemaakt is.")
-    own_version = assessment.version % (1 << VERSION_BITS)
+    own_version = assessment.version
     if version != own_version:
         raise CodeError("version", f"Deze code hoort bij een andere versie van deze scan (versie {version}; "
                                    f"deze pagina gebruikt versie {own_version}). De vragen zijn intussen "
                                    f"veranderd: vraag om de scan opnieuw in te vullen.")
+    if fmt != FORMAT:  # an older code of this very version: its own layout, and its own length
+        expected = _code_length(assessment, fmt)
     if len(symbols) != expected:
         raise CodeError("long" if len(symbols) > expected else "short",
                         f"Deze code heeft {len(symbols)} tekens, maar een code voor deze scan heeft er {expected}.")
-    radix, _ = _answer_layout(assessment)
-    if message >= radix ** len(assessment.questions):
+    base, with_na, capacity = _answer_layout(assessment, fmt)
+    if message >= capacity:
         raise CodeError("corrupt", "Deze code klopt niet: hij bevat antwoorden die niet kunnen bestaan. "
                                    "Vergelijk de code teken voor teken met het origineel.")
-    answers: dict[str, int | None] = {}
+    low = assessment.scale.min
+    answers: dict[str, int | str | None] = {}
     for question in assessment.questions:
+        radix = base + 1 if with_na and question.not_applicable is not None else base
         message, digit = divmod(message, radix)
-        answers[question.id] = None if digit == 0 else assessment.scale.min + digit - 1
-    return ResultCode(answers=answers, canonical=symbols)
+        if digit == 0:
+            answers[question.id] = None
+        elif digit == base:  # the digit after the scale values
+            answers[question.id] = NOT_APPLICABLE
+        else:
+            answers[question.id] = low + digit - 1
+    perspective = assessment.perspective.ids[message - 1] if message else None
+    return ResultCode(answers=answers, canonical=symbols, perspective=perspective)
 
 
-def decode(definition, code: str) -> dict[str, int | None]:
-    """The answers in ``code``: ``{question id: value or None}`` for every question."""
-    return read(definition, code).answers
+def decode(definition, code: str) -> dict:
+    """What ``code`` holds: ``{"answers": {question id: value, None or "n/a"}, "perspective": id or None}``."""
+    decoded = read(definition, code)
+    return {"answers": decoded.answers, "perspective": decoded.perspective}

@@ -11,6 +11,9 @@ This module runs in the browser too, so it imports only the standard library.
 from __future__ import annotations
 
 import difflib
+import itertools
+import math
+import posixpath
 import re
 from dataclasses import dataclass, field
 
@@ -21,14 +24,34 @@ ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 AUDIENCES = ("individual", "team", "organisation")
 
-TOP_KEYS = ("id", "version", "title", "audience", "intro", "min_group", "scale",
-            "dimensions", "questions", "profiles")
+TOP_KEYS = ("id", "version", "title", "audience", "intro", "min_group", "scale", "perspective",
+            "dimensions", "questions", "profile_rule", "borderline_margin", "profiles", "reflection")
 SCALE_KEYS = ("min", "max", "labels", "unknown")
+PERSPECTIVE_KEYS = ("text", "options")
+OPTION_KEYS = ("id", "label")
+REFLECTION_KEYS = ("id", "text")
 DIMENSION_KEYS = ("id", "title", "description", "bands")
-BAND_KEYS = ("upto", "label", "advice", "links")
-QUESTION_KEYS = ("id", "text", "dimension", "reverse", "weight")
-PROFILE_KEYS = ("id", "title", "when", "text", "links")
+BAND_KEYS = ("upto", "label", "advice", "advice_by_perspective", "links")
+QUESTION_KEYS = ("id", "text", "dimension", "reverse", "weight", "not_applicable")
+PROFILE_KEYS = ("id", "title", "when", "prototype", "text", "text_by_perspective", "links")
 BOUND_KEYS = ("min", "max")
+
+# How a profile is chosen (README, "Scoren"): the first whose conditions hold, or the
+# nearest prototype (Euclidean distance over the prototype's dimensions).
+FIRST_MATCH, NEAREST = "first-match", "nearest"
+PROFILE_RULES = (FIRST_MATCH, NEAREST)
+DEFAULT_BORDERLINE_MARGIN = 10
+MIN_PERSPECTIVE_OPTIONS, MAX_PERSPECTIVE_OPTIONS = 2, 8  # a result code holds the choice as one small digit
+MAX_REFLECTION_PROMPTS = 5
+
+MAX_VERSION = 255       # a result code holds the version in 8 bits (engine/codes.py)
+MAX_SCALE_VALUE = 1000  # scale ends, and weights, stay small enough that every score is a finite number
+MAX_WEIGHT = 1000
+# Past this many problems the rest are only counted, and "did you mean" stops looking: a
+# file of 25,000 unknown keys is refused about as fast as one with a single typo.
+MAX_PROBLEMS = 200
+MAX_SUGGEST_OPTIONS = 50
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -49,6 +72,8 @@ class Band:
     label: Text
     advice: Text | None = None
     links: tuple[str, ...] = ()
+    # Advice written for one perspective (option id -> Markdown); ``advice`` for everyone else.
+    advice_by_perspective: dict[str, Text] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,6 +91,8 @@ class Question:
     dimension: str
     reverse: bool = False
     weight: float = 1
+    # The label of the extra choice "niet van toepassing" (answer "n/a"), if this question has it.
+    not_applicable: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -88,9 +115,38 @@ class Profile:
     title: Text | None = None
     text: Text | None = None
     links: tuple[str, ...] = ()
+    # With profile_rule "nearest": the profile's typical score per dimension (``when`` is then empty).
+    prototype: dict[str, float] | None = None
+    text_by_perspective: dict[str, Text] = field(default_factory=dict)
 
     def holds(self, scores: dict[str, float | None]) -> bool:
         return all(bounds.holds(scores.get(dim)) for dim, bounds in self.when.items())
+
+
+@dataclass(frozen=True)
+class PerspectiveOption:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """One choice asked before the questions (where the respondent stands); it picks the advice."""
+
+    text: Text
+    options: tuple[PerspectiveOption, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+
+@dataclass(frozen=True)
+class ReflectionPrompt:
+    """An open question at the end; its answer stays on the device and never reaches the engine."""
+
+    id: str
+    text: Text
 
 
 @dataclass(frozen=True)
@@ -105,14 +161,21 @@ class Assessment:
     profiles: tuple[Profile, ...] = ()
     intro: Text | None = None
     min_group: int = 3
+    profile_rule: str = FIRST_MATCH
+    borderline_margin: float = DEFAULT_BORDERLINE_MARGIN
+    perspective: Perspective | None = None
+    reflection: tuple[ReflectionPrompt, ...] = ()
     # Derived once, so that scoring a thousand members stays a tight loop.
     question_index: dict[str, Question] = field(init=False, repr=False, compare=False)
     questions_by_dimension: dict[str, tuple[Question, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "question_index", {q.id: q for q in self.questions})
-        grouped = {d.id: tuple(q for q in self.questions if q.dimension == d.id) for d in self.dimensions}
-        object.__setattr__(self, "questions_by_dimension", grouped)
+        grouped: dict[str, list[Question]] = {d.id: [] for d in self.dimensions}
+        for q in self.questions:
+            if q.dimension in grouped:
+                grouped[q.dimension].append(q)
+        object.__setattr__(self, "questions_by_dimension", {d: tuple(qs) for d, qs in grouped.items()})
 
 
 def parse_assessment(data: object) -> Assessment:
@@ -120,6 +183,9 @@ def parse_assessment(data: object) -> Assessment:
     checker = _Checker()
     assessment = checker.assessment(data)
     if checker.problems:
+        if checker.unlisted:
+            checker.problems.append(Problem((), f"{checker.unlisted} more problem(s) not listed; "
+                                                f"fix the ones above and validate again"))
         raise AssessmentError(checker.problems)
     return assessment
 
@@ -128,9 +194,12 @@ def to_data(assessment: Assessment) -> dict:
     """The plain, JSON-ready form of a validated assessment (what the browser receives).
 
     ``parse_assessment(to_data(a)) == a`` holds; defaults are written out so the
-    browser never has to know them.
+    browser never has to know them. A profile has ``when`` (first-match) or
+    ``prototype`` (nearest), never both; ``borderline_margin`` comes only with nearest.
     """
-    return {
+    nearest = assessment.profile_rule == NEAREST
+    perspective = assessment.perspective
+    data = {
         "id": assessment.id,
         "version": assessment.version,
         "title": assessment.title,
@@ -143,34 +212,47 @@ def to_data(assessment: Assessment) -> dict:
             "labels": {str(k): v for k, v in assessment.scale.labels.items()},
             "unknown": assessment.scale.unknown,
         },
+        "perspective": None if perspective is None else {
+            "text": perspective.text,
+            "options": [{"id": o.id, "label": o.label} for o in perspective.options],
+        },
         "dimensions": [
             {
                 "id": d.id,
                 "title": d.title,
                 "description": d.description,
                 "bands": [
-                    {"upto": b.upto, "label": b.label, "advice": b.advice, "links": list(b.links)}
+                    {"upto": b.upto, "label": b.label, "advice": b.advice,
+                     "advice_by_perspective": dict(b.advice_by_perspective), "links": list(b.links)}
                     for b in d.bands
                 ],
             }
             for d in assessment.dimensions
         ],
         "questions": [
-            {"id": q.id, "text": q.text, "dimension": q.dimension, "reverse": q.reverse, "weight": q.weight}
+            {"id": q.id, "text": q.text, "dimension": q.dimension, "reverse": q.reverse, "weight": q.weight,
+             "not_applicable": q.not_applicable}
             for q in assessment.questions
         ],
+        "profile_rule": assessment.profile_rule,
         "profiles": [
             {
                 "id": p.id,
                 "title": p.title,
-                "when": {dim: {k: v for k, v in (("min", b.min), ("max", b.max)) if v is not None}
-                         for dim, b in p.when.items()},
+                **({"prototype": dict(p.prototype or {})} if nearest else
+                   {"when": {dim: {k: v for k, v in (("min", b.min), ("max", b.max)) if v is not None}
+                             for dim, b in p.when.items()}}),
                 "text": p.text,
+                "text_by_perspective": dict(p.text_by_perspective),
                 "links": list(p.links),
             }
             for p in assessment.profiles
         ],
+        "reflection": [{"id": r.id, "text": r.text} for r in assessment.reflection],
     }
+    if nearest:
+        data["borderline_margin"] = assessment.borderline_margin
+    return data
 
 
 def _describe(value: object) -> str:
@@ -178,15 +260,35 @@ def _describe(value: object) -> str:
     kinds = {bool: "a yes/no value", int: "a number", float: "a number", str: "text",
              list: "a list", dict: "a mapping", type(None): "nothing"}
     kind = kinds.get(type(value), type(value).__name__)
+    if isinstance(value, (dict, list)) or (isinstance(value, str) and len(value) > 38) or _huge(value):
+        return kind  # (before repr: a large value would be written out only to be dropped)
     shown = repr(value)
-    if isinstance(value, (dict, list)) or len(shown) > 40:
+    if len(shown) > 40:
         return kind
     return f"{kind} ({shown})"
 
 
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def _huge(value) -> bool:
+    return isinstance(value, int) and abs(value) >= 10 ** 30
+
+
+def _number(value) -> str:
+    """A number as a message shows it (not all 4,000 digits of a hostile one, which ``str`` refuses past 4,300)."""
+    return "a number of more than 30 digits" if _huge(value) else str(value)
+
+
+def _listing(names, shown: int = 20) -> str:
+    """Names for a message, at most ``shown`` of them (a message per question must not list 5,000)."""
+    more = f", ... ({len(names)} in all)" if len(names) > shown else ""
+    return ", ".join(itertools.islice(names, shown)) + more
+
+
+def _outside_content(link: str) -> bool:
+    """Whether a link could reach outside content/: absolute, a scheme or drive, a backslash, or climbing out."""
+    page = link.split("#", 1)[0]
+    return (page.startswith("/") or "\\" in page or bool(_SCHEME.match(page))
+            or any(ord(c) < 0x20 or ord(c) == 0x7F for c in page)
+            or posixpath.normpath(page or ".").split("/")[0] == "..")
 
 
 class _Checker:
@@ -194,9 +296,22 @@ class _Checker:
 
     def __init__(self):
         self.problems: list[Problem] = []
+        self.unlisted = 0
+        self.perspective_given = False
+        self.perspective_ids: tuple[str, ...] | None = None
 
     def problem(self, path: tuple, message: str) -> None:
-        self.problems.append(Problem(path, message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(path, message))
+        else:
+            self.unlisted += 1
+
+    def suggest(self, word, options) -> str:
+        """``; did you mean 'x'?`` for a close option, while problems are still being listed."""
+        if len(self.problems) >= MAX_PROBLEMS or len(options) > MAX_SUGGEST_OPTIONS:
+            return ""
+        close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+        return f"; did you mean '{close[0]}'?" if close else ""
 
     # -- generic field checks -------------------------------------------------
 
@@ -206,7 +321,7 @@ class _Checker:
             return None
         for key in value:
             if key not in allowed:
-                self.problem(path + (key,), f"unknown key '{key}' in {what}{_suggest(key, allowed)}"
+                self.problem(path + (key,), f"unknown key '{key}' in {what}{self.suggest(key, allowed)}"
                              f" (allowed: {', '.join(allowed)})")
         for key in required:
             if key not in value:
@@ -240,18 +355,25 @@ class _Checker:
         self.problem(path, f"expected {what} as text or as a mapping of language to text, received {_describe(value)}")
         return None
 
-    def integer(self, value, path, what, minimum=None) -> int | None:
+    def integer(self, value, path, what, minimum=None, maximum=None, why="") -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(path, f"expected {what} as a whole number, received {_describe(value)}")
             return None
         if minimum is not None and value < minimum:
-            self.problem(path, f"expected {what} of at least {minimum}, received {value}")
+            self.problem(path, f"expected {what} of at least {minimum}, received {_number(value)}")
+            return None
+        if maximum is not None and value > maximum:
+            self.problem(path, f"expected {what} of at most {maximum}{why}, received {_number(value)}")
             return None
         return value
 
     def number(self, value, path, what) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(path, f"expected {what} as a number, received {_describe(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # .inf and .nan are YAML numbers, but a score made with them is not (NaN is not even JSON)
+            self.problem(path, f"expected {what} as a finite number, received {value}")
             return None
         return value
 
@@ -266,8 +388,9 @@ class _Checker:
             if not isinstance(link, str) or not link.strip():
                 self.problem(path + (i,), f"expected a page path such as 'wendbaar-werken/teamfasen.md', "
                                           f"received {_describe(link)}")
-            elif "://" in link or link.startswith(("/", "javascript:", "data:")):
-                self.problem(path + (i,), f"expected a page path inside content/, received '{link}'")
+            elif _outside_content(link):
+                self.problem(path + (i,), f"expected a page path inside content/ (relative, with '/', "
+                                          f"not climbing out with '..'), received '{link}'")
             else:
                 good.append(link)
         return tuple(good)
@@ -296,23 +419,32 @@ class _Checker:
         if top is None:
             return None
         ident = self.identifier(top.get("id"), ("id",), "an id") if "id" in top else None
-        version = self.integer(top.get("version"), ("version",), "version", 1) if "version" in top else None
+        version = self.integer(top.get("version"), ("version",), "version", 1, MAX_VERSION,
+                               " (a result code holds the version in 8 bits)") if "version" in top else None
         title = self.text(top.get("title"), ("title",), "the title") if "title" in top else None
         audience = top.get("audience")
         if "audience" in top and audience not in AUDIENCES:
             self.problem(("audience",), f"expected one of: {', '.join(AUDIENCES)}, "
-                                        f"received {_describe(audience)}{_suggest(audience, AUDIENCES)}")
+                                        f"received {_describe(audience)}{self.suggest(audience, AUDIENCES)}")
         intro = self.text(top.get("intro"), ("intro",), "the intro", required=False)
         min_group = 3
         if "min_group" in top:
             min_group = self.integer(top["min_group"], ("min_group",), "min_group", 1) or 3
         scale = self.scale(top["scale"]) if "scale" in top else None
+        perspective = self.perspective(top.get("perspective"))
+        rule = top.get("profile_rule", FIRST_MATCH)
+        if rule not in PROFILE_RULES:
+            self.problem(("profile_rule",), f"expected profile_rule as one of: {', '.join(PROFILE_RULES)}, "
+                                            f"received {_describe(rule)}{self.suggest(rule, PROFILE_RULES)}")
+            rule = None  # then neither when nor prototype is required or refused
+        margin = self.borderline_margin(top, rule)
         dimensions = [self.dimension(d, ("dimensions", i))
                       for i, d in enumerate(self.sequence(top.get("dimensions"), ("dimensions",), "dimensions"))] \
             if "dimensions" in top else []
         dim_ids = [d.id if d else None for d in dimensions]
         self.unique(dim_ids, ("dimensions",), "dimension")
-        questions = [self.question(q, ("questions", i), dim_ids)
+        known = dict.fromkeys(d for d in dim_ids if d)  # ordered, and a lookup per question stays O(1)
+        questions = [self.question(q, ("questions", i), known)
                      for i, q in enumerate(self.sequence(top.get("questions"), ("questions",), "questions"))] \
             if "questions" in top else []
         self.unique([q.id if q else None for q in questions], ("questions",), "question")
@@ -326,21 +458,140 @@ class _Checker:
             if not isinstance(raw, list):
                 self.problem(("profiles",), f"expected profiles as a list, received {_describe(raw)}")
             else:
-                profiles = [self.profile(p, ("profiles", i), dim_ids) for i, p in enumerate(raw)]
+                profiles = [self.profile(p, ("profiles", i), known, rule) for i, p in enumerate(raw)]
                 self.unique([p.id if p else None for p in profiles], ("profiles",), "profile")
+                self.same_prototype_dimensions(profiles, known)
+        reflection = self.reflection(top.get("reflection"))
         if self.problems:
             return None
         return Assessment(id=ident, version=version, title=title, audience=audience, scale=scale,
                           dimensions=tuple(dimensions), questions=tuple(questions), profiles=tuple(profiles),
-                          intro=intro, min_group=min_group)
+                          intro=intro, min_group=min_group, profile_rule=rule, borderline_margin=margin,
+                          perspective=perspective, reflection=reflection)
+
+    def borderline_margin(self, top: dict, rule: str | None) -> float:
+        if "borderline_margin" not in top:
+            return DEFAULT_BORDERLINE_MARGIN
+        path = ("borderline_margin",)
+        margin = self.number(top["borderline_margin"], path, "borderline_margin")
+        if margin is not None and margin <= 0:
+            self.problem(path, f"expected a borderline_margin above 0, received {_number(margin)}")
+        elif margin is not None and rule == FIRST_MATCH:
+            self.problem(path, "borderline_margin applies only with profile_rule: nearest; "
+                               "set profile_rule: nearest or remove it")
+        return margin if margin is not None and margin > 0 else DEFAULT_BORDERLINE_MARGIN
+
+    def perspective(self, data) -> Perspective | None:
+        """The perspective question; remembers its option ids for the ``*_by_perspective`` checks."""
+        self.perspective_ids = None  # None: no (valid) perspective to check keys against
+        self.perspective_given = data is not None
+        if data is None:
+            return None
+        path = ("perspective",)
+        raw = self.mapping(data, path, PERSPECTIVE_KEYS, PERSPECTIVE_KEYS, "the perspective")
+        if raw is None:
+            return None
+        text = self.text(raw.get("text"), path + ("text",), "the perspective text") if "text" in raw else None
+        if "options" not in raw:
+            return None
+        before = len(self.problems) + self.unlisted
+        items = raw["options"]
+        if not isinstance(items, list):
+            self.problem(path + ("options",), f"expected perspective options as a list of "
+                                              f"{MIN_PERSPECTIVE_OPTIONS} to {MAX_PERSPECTIVE_OPTIONS} choices "
+                                              f"(id and label), received {_describe(items)}")
+            return None
+        if not MIN_PERSPECTIVE_OPTIONS <= len(items) <= MAX_PERSPECTIVE_OPTIONS:
+            self.problem(path + ("options",), f"expected {MIN_PERSPECTIVE_OPTIONS} to {MAX_PERSPECTIVE_OPTIONS} "
+                                              f"perspective options, received {len(items)}")
+        options = []
+        for i, item in enumerate(items[:MAX_PERSPECTIVE_OPTIONS + 1]):
+            opath = path + ("options", i)
+            oraw = self.mapping(item, opath, OPTION_KEYS, OPTION_KEYS, "a perspective option")
+            if oraw is None:
+                options.append(None)
+                continue
+            ident = self.identifier(oraw.get("id"), opath + ("id",), "a perspective option id") \
+                if "id" in oraw else None
+            label = self.text(oraw.get("label"), opath + ("label",), "the option label") if "label" in oraw else None
+            options.append(PerspectiveOption(ident, label) if ident is not None else None)
+        self.unique([o.id if o else None for o in options], path + ("options",), "perspective option")
+        if len(self.problems) + self.unlisted > before:
+            return None  # (and no ids: a key that names a broken option is not reported a second time)
+        self.perspective_ids = tuple(o.id for o in options)
+        return None if text is None else Perspective(text=text, options=tuple(options))
+
+    def by_perspective(self, data, path, what) -> dict[str, Text]:
+        """``advice_by_perspective`` / ``text_by_perspective``: perspective option id -> text."""
+        name = path[-1]
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            self.problem(path, f"expected {name} as a mapping of perspective option id to text, "
+                               f"received {_describe(data)}")
+            return {}
+        if data and not self.perspective_given:
+            self.problem(path, f"{name} needs a perspective in the assessment (perspective: text and options)")
+            return {}
+        out = {}
+        for key, value in data.items():
+            ids = self.perspective_ids
+            if ids is not None and key not in ids:
+                self.problem(path + (key,), f"unknown perspective option {_describe(key)} in {name}"
+                                            f"{self.suggest(key, ids)} (options: {', '.join(ids)})")
+                continue
+            checked = self.text(value, path + (key,), f"{what} for '{key}'")
+            if checked is not None:
+                out[key] = checked
+        return out
+
+    def reflection(self, data) -> tuple[ReflectionPrompt, ...]:
+        path = ("reflection",)
+        if data is None:
+            return ()
+        if not isinstance(data, list):
+            self.problem(path, f"expected reflection as a list of open questions (id and text), "
+                               f"received {_describe(data)}")
+            return ()
+        if len(data) > MAX_REFLECTION_PROMPTS:
+            self.problem(path, f"expected at most {MAX_REFLECTION_PROMPTS} reflection prompts, received {len(data)}")
+        prompts = []
+        for i, item in enumerate(data[:MAX_REFLECTION_PROMPTS + 1]):
+            rpath = path + (i,)
+            raw = self.mapping(item, rpath, REFLECTION_KEYS, REFLECTION_KEYS, "a reflection prompt")
+            if raw is None:
+                prompts.append(None)
+                continue
+            ident = self.identifier(raw.get("id"), rpath + ("id",), "a reflection prompt id") if "id" in raw else None
+            text = self.text(raw.get("text"), rpath + ("text",), "the reflection text") if "text" in raw else None
+            prompts.append(ReflectionPrompt(ident, text) if ident is not None else None)
+        self.unique([p.id if p else None for p in prompts], path, "reflection prompt")
+        return tuple(p for p in prompts if p is not None)
+
+    def same_prototype_dimensions(self, profiles: list, known: dict) -> None:
+        """Every prototype over the same dimensions: a distance over two dimensions is not comparable to one over three."""
+        first = None
+        for i, p in enumerate(profiles):
+            if p is None or not p.prototype:
+                continue
+            dims = [d for d in known if d in p.prototype]
+            if first is None:
+                first = (p.id, dims)
+            elif dims != first[1]:
+                self.problem(("profiles", i, "prototype"),
+                             f"expected a prototype over the same dimensions as profile '{first[0]}' "
+                             f"({', '.join(first[1])}), received {', '.join(dims)}; "
+                             f"distances over different dimensions cannot be compared")
 
     def scale(self, data) -> Scale | None:
         path = ("scale",)
         raw = self.mapping(data, path, SCALE_KEYS, ("min", "max", "labels"), "the scale")
         if raw is None:
             return None
-        low = self.integer(raw.get("min"), path + ("min",), "scale.min") if "min" in raw else None
-        high = self.integer(raw.get("max"), path + ("max",), "scale.max") if "max" in raw else None
+        low = self.integer(raw.get("min"), path + ("min",), "scale.min", -MAX_SCALE_VALUE, MAX_SCALE_VALUE) \
+            if "min" in raw else None
+        high = self.integer(raw.get("max"), path + ("max",), "scale.max", -MAX_SCALE_VALUE, MAX_SCALE_VALUE) \
+            if "max" in raw else None
         if low is not None and high is not None and not low < high:
             self.problem(path + ("max",), f"expected scale.max above scale.min ({low}), received {high}")
             return None
@@ -396,32 +647,34 @@ class _Checker:
                 upto = self.number(braw.get("upto"), bpath + ("upto",), "upto") if "upto" in braw else None
                 if upto is not None:
                     if not 0 <= upto <= 100:
-                        self.problem(bpath + ("upto",), f"expected upto from 0 to 100, received {upto}")
+                        self.problem(bpath + ("upto",), f"expected upto from 0 to 100, received {_number(upto)}")
                     elif previous is not None and upto <= previous:
                         self.problem(bpath + ("upto",), f"bands out of order: expected upto above {previous}, "
                                                         f"received {upto}")
                     previous = upto if previous is None or upto > previous else previous
                     if i == len(items) - 1 and upto != 100:
-                        self.problem(bpath + ("upto",), f"the last band must end at upto: 100, received {upto}")
+                        self.problem(bpath + ("upto",), f"the last band must end at upto: 100, received {_number(upto)}")
                 label = self.text(braw.get("label"), bpath + ("label",), "the band label") if "label" in braw else None
                 advice = self.text(braw.get("advice"), bpath + ("advice",), "the advice", required=False)
+                by_perspective = self.by_perspective(braw.get("advice_by_perspective"),
+                                                     bpath + ("advice_by_perspective",), "the advice")
                 links = self.links(braw.get("links"), bpath + ("links",))
-                bands.append(Band(upto=upto, label=label, advice=advice, links=links))
+                bands.append(Band(upto=upto, label=label, advice=advice, links=links,
+                                  advice_by_perspective=by_perspective))
         if ident is None:
             return None
         return Dimension(id=ident, title=title, bands=tuple(bands), description=description)
 
-    def question(self, data, path, dim_ids) -> Question | None:
+    def question(self, data, path, known: dict) -> Question | None:
         raw = self.mapping(data, path, QUESTION_KEYS, ("id", "text", "dimension"), "a question")
         if raw is None:
             return None
         ident = self.identifier(raw.get("id"), path + ("id",), "a question id") if "id" in raw else None
         text = self.text(raw.get("text"), path + ("text",), "the question text") if "text" in raw else None
         dimension = raw.get("dimension")
-        known = [d for d in dim_ids if d]
-        if "dimension" in raw and dimension not in known:
+        if "dimension" in raw and (not isinstance(dimension, str) or dimension not in known):
             self.problem(path + ("dimension",), f"unknown dimension {_describe(dimension)}"
-                                                f"{_suggest(dimension, known)} (known: {', '.join(known)})")
+                                                f"{self.suggest(dimension, known)} (known: {_listing(known)})")
         reverse = raw.get("reverse", False)
         if not isinstance(reverse, bool):
             self.problem(path + ("reverse",), f"expected reverse: true or false, received {_describe(reverse)}")
@@ -429,25 +682,40 @@ class _Checker:
         if "weight" in raw:
             checked = self.number(weight, path + ("weight",), "weight")
             if checked is not None and checked <= 0:
-                self.problem(path + ("weight",), f"expected a weight above 0, received {checked}")
+                self.problem(path + ("weight",), f"expected a weight above 0, received {_number(checked)}")
+            elif checked is not None and checked > MAX_WEIGHT:
+                self.problem(path + ("weight",), f"expected a weight of at most {MAX_WEIGHT}, "
+                                                 f"received {_number(checked)}")
+        not_applicable = self.text(raw.get("not_applicable"), path + ("not_applicable",),
+                                   "the not_applicable label", required=False)
         if ident is None:
             return None
-        return Question(id=ident, text=text, dimension=dimension, reverse=reverse is True, weight=weight)
+        return Question(id=ident, text=text, dimension=dimension, reverse=reverse is True, weight=weight,
+                        not_applicable=not_applicable)
 
-    def profile(self, data, path, dim_ids) -> Profile | None:
-        raw = self.mapping(data, path, PROFILE_KEYS, ("id", "when"), "a profile")
+    def profile(self, data, path, known: dict, rule: str | None) -> Profile | None:
+        required = {FIRST_MATCH: ("id", "when"), NEAREST: ("id", "prototype")}.get(rule, ("id",))
+        raw = self.mapping(data, path, PROFILE_KEYS, required, "a profile")
         if raw is None:
             return None
         ident = self.identifier(raw.get("id"), path + ("id",), "a profile id") if "id" in raw else None
         title = self.text(raw.get("title"), path + ("title",), "the profile title", required=False)
         text = self.text(raw.get("text"), path + ("text",), "the profile text", required=False)
+        by_perspective = self.by_perspective(raw.get("text_by_perspective"), path + ("text_by_perspective",),
+                                             "the profile text")
         links = self.links(raw.get("links"), path + ("links",))
+        if rule == NEAREST and "when" in raw:
+            self.problem(path + ("when",), "when is not used with profile_rule: nearest; "
+                                           "give the profile a prototype instead")
+        if rule == FIRST_MATCH and "prototype" in raw:
+            self.problem(path + ("prototype",), "prototype is only used with profile_rule: nearest; "
+                                                "use when here, or set profile_rule: nearest")
+        prototype = self.prototype(raw["prototype"], path + ("prototype",), known) if "prototype" in raw else None
         when: dict[str, Bounds] = {}
         raw_when = raw.get("when")
         if "when" in raw:
             if raw_when is None:
                 raw_when = {}
-            known = [d for d in dim_ids if d]
             if not isinstance(raw_when, dict):
                 self.problem(path + ("when",), f"expected when as a mapping of dimension to bounds "
                                                f"(or {{}} for always), received {_describe(raw_when)}")
@@ -455,8 +723,8 @@ class _Checker:
             for dim, bounds in raw_when.items():
                 wpath = path + ("when", dim)
                 if dim not in known:
-                    self.problem(wpath, f"condition on unknown dimension '{dim}'{_suggest(dim, known)} "
-                                        f"(known: {', '.join(known)})")
+                    self.problem(wpath, f"condition on unknown dimension '{dim}'{self.suggest(dim, known)} "
+                                        f"(known: {_listing(known)})")
                     continue
                 braw = self.mapping(bounds, wpath, BOUND_KEYS, (), f"the condition on '{dim}'")
                 if braw is None:
@@ -469,7 +737,7 @@ class _Checker:
                     if side in braw:
                         v = self.number(braw[side], wpath + (side,), f"{side}")
                         if v is not None and not 0 <= v <= 100:
-                            self.problem(wpath + (side,), f"expected {side} from 0 to 100, received {v}")
+                            self.problem(wpath + (side,), f"expected {side} from 0 to 100, received {_number(v)}")
                         values[side] = v
                 if values.get("min") is not None and values.get("max") is not None \
                         and values["min"] > values["max"]:
@@ -478,4 +746,31 @@ class _Checker:
                 when[dim] = Bounds(values.get("min"), values.get("max"))
         if ident is None:
             return None
-        return Profile(id=ident, when=when, title=title, text=text, links=links)
+        return Profile(id=ident, when=when, title=title, text=text, links=links,
+                       prototype=prototype if rule == NEAREST else None, text_by_perspective=by_perspective)
+
+    def prototype(self, data, path, known: dict) -> dict[str, float] | None:
+        """A profile's typical score per dimension (0-100), in the order of the dimensions."""
+        if not isinstance(data, dict):
+            self.problem(path, f"expected prototype as a mapping of dimension to score (0-100), "
+                               f"received {_describe(data)}")
+            return None
+        if not data:
+            self.problem(path, "a prototype needs a score on at least one dimension")
+            return None
+        scores = {}
+        before = len(self.problems) + self.unlisted
+        for dim, value in data.items():
+            if dim not in known:
+                self.problem(path + (dim,), f"prototype on unknown dimension {_describe(dim)}"
+                                            f"{self.suggest(dim, known)} (known: {_listing(known)})")
+                continue
+            number = self.number(value, path + (dim,), f"the prototype score of '{dim}'")
+            if number is not None and not 0 <= number <= 100:
+                self.problem(path + (dim,), f"expected the prototype score of '{dim}' from 0 to 100, "
+                                            f"received {_number(number)}")
+            elif number is not None:
+                scores[dim] = number
+        if len(self.problems) + self.unlisted > before:
+            return None  # (so that a typo is not reported a second time as a different set of dimensions)
+        return {dim: scores[dim] for dim in known if dim in scores}

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 
 from .codes import read
 from .errors import CodeError
-from .scoring import as_assessment, band_index, dimension_scores, normalize_answers, profile_of
+from .scoring import as_assessment, band_index, dimension_scores, normalize_answers, profiles_of
 from .text import localize
 
 DISCUSS_LIMIT = 5
@@ -175,7 +175,7 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
     questions = {}
     spread: list[tuple[float, int, str]] = []
     for position, question in enumerate(assessment.questions):
-        given = [values[question.id] for values in members if values[question.id] is not None]
+        given = [values[question.id] for values in members if type(values[question.id]) is int]  # not "n/a"
         counts = {str(v): 0 for v in scale.values}
         for v in given:
             counts[str(v)] += 1
@@ -184,6 +184,8 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
         if sd is not None and sd >= (scale.max - scale.min) / 4:
             spread.append((-sd, position, question.id))
 
+    # The same profile rule as for one person, on the team's mean scores.
+    profile, runner_up, borderline = profiles_of(assessment, means, lang)
     discuss = []
     for _, _, question_id in sorted(spread)[:DISCUSS_LIMIT]:
         question = assessment.question_index[question_id]
@@ -199,7 +201,9 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
         "duplicates": duplicates,
         "dimensions": dimensions,
         "questions": questions,
-        "profile": profile_of(assessment, means, lang),
+        "profile": profile,
+        "runner_up": runner_up,
+        "borderline": borderline,
         "discuss": discuss,
     }
 

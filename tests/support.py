@@ -7,17 +7,24 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 EXAMPLE_DIR = FIXTURES / "voorbeeld"
 EXAMPLE = EXAMPLE_DIR / "assessments" / "voorbeeld.yml"
+# The example of format v2 (nearest profiles, perspective, "n/a", reflection).
+NEAREST_DIR = FIXTURES / "dichtstbij"
+NEAREST = NEAREST_DIR / "assessments" / "dichtstbij.yml"
 
 
-def load_example():
+def load_example(path=EXAMPLE):
     """Load the example from inside its own little project, so its links resolve there."""
     from engine.loader import load_assessment
     here = os.getcwd()
-    os.chdir(EXAMPLE_DIR)
+    os.chdir(path.parent.parent)
     try:
-        return load_assessment(EXAMPLE)
+        return load_assessment(path)
     finally:
         os.chdir(here)
+
+
+def load_nearest():
+    return load_example(NEAREST)
 
 
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

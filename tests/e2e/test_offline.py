@@ -103,3 +103,42 @@ def test_a_new_build_replaces_the_old_cache(browser, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+SITE_REGISTRATIONS = """(root) => navigator.serviceWorker.getRegistrations()
+    .then((all) => all.filter((r) => r.scope.startsWith(root)).length)"""
+OWN_CACHES = "() => caches.keys().then((names) => names.filter((n) => n.startsWith('supportwijzer-')))"
+CLEARED_ALL = "Alles is gewist: deze site heeft nu niets meer van jou in deze browser."
+
+
+def test_wis_alles_unregisters_the_service_worker_before_it_says_nothing_is_left(browser, site):
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site("privacy/"))
+    wait_until_controlled(page)
+    assert page.evaluate(SITE_REGISTRATIONS, site("")) == 1
+    page.click("[data-sw-clear-all]")
+    page.wait_for_selector(f"[data-sw-clear-all-status][role=status] >> text={CLEARED_ALL}")
+    assert page.evaluate(SITE_REGISTRATIONS, site("")) == 0
+    assert page.evaluate(OWN_CACHES) == []
+    page.reload()  # a new visit may make the offline copy again, as the privacy page says
+    context.close()
+
+
+def test_wis_alles_clicked_while_the_service_worker_is_still_registering(browser, site):
+    context = browser.new_context(service_workers="allow")
+    held = []
+    context.route("**/sw.js", lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(site("privacy/"))
+    while not held:
+        page.wait_for_timeout(50)
+    page.click("[data-sw-clear-all]")
+    page.wait_for_timeout(500)  # time enough to clear everything there is so far
+    held[0].continue_()  # only now the registration can finish
+    page.wait_for_selector(f"[data-sw-clear-all-status] >> text={CLEARED_ALL}")
+    assert page.evaluate(SITE_REGISTRATIONS, site("")) == 0
+    page.wait_for_timeout(1000)  # nothing comes back behind the message's back
+    assert page.evaluate(SITE_REGISTRATIONS, site("")) == 0
+    assert page.evaluate(OWN_CACHES) == []
+    context.close()

@@ -44,7 +44,7 @@ def test_complete_scan_shows_the_engines_result_and_a_code_that_decodes(page, si
     show_result(page)
     assert shown_result(page) == expected_result(engine.score(a, answers))
     code = page.locator("[data-result-code]").get_attribute("data-result-code")
-    assert engine.decode(a, code) == answers
+    assert engine.decode(a, code)["answers"] == answers
     assert page.locator(".sw-open").count() == 0
     assert page.locator(".sw-chart svg title").text_content().startswith("Score per onderdeel")
 
@@ -61,8 +61,8 @@ def test_partial_scan_lists_the_open_questions_and_scores_what_it_can(page, site
     assert page.locator(".sw-open li").count() == open_count
     assert page.locator(".sw-open .admonition-title").inner_text() == f"Nog {open_count} vragen open"
     code = page.locator("[data-result-code]").get_attribute("data-result-code")
-    assert engine.decode(a, code) == {q.id: (None if answers.get(q.id) in (None, "unknown") else answers[q.id])
-                                      for q in a.questions}
+    assert engine.decode(a, code)["answers"] == {q.id: (None if answers.get(q.id) in (None, "unknown") else answers[q.id])
+                                                 for q in a.questions}
 
 
 def test_answers_survive_a_reload_and_clearing_removes_them(page, site):
@@ -138,7 +138,7 @@ def test_engine_that_cannot_load_shows_a_retry_and_keeps_the_answers(context, pa
     # the engine is down, but the member still gets a code the engine reads back (code-fallback.js)
     page.wait_for_selector("[data-sw-fallback]")
     fallback = page.locator("[data-result-code]").get_attribute("data-result-code")
-    assert engine.decode(a, fallback) == {q.id: (5 if q.id == a.questions[0].id else None) for q in a.questions}
+    assert engine.decode(a, fallback)["answers"] == {q.id: (5 if q.id == a.questions[0].id else None) for q in a.questions}
     context.unroute(blocked)
     page.click(".sw-retry")
     page.click("[data-sw-submit]")

@@ -153,6 +153,47 @@ def test_exports_and_comparing_with_an_earlier_round(page, site, five_codes, tmp
         assert float(change) == expected
 
 
+def test_naming_the_round_after_pasting_keeps_the_codes_also_after_a_reload(page, site):
+    a = assessment(SCAN)
+    codes = [engine.encode(a, member_answers(a, seed)) for seed in range(3)]
+    paste(page, site, codes)
+    page.fill("[data-sw-team-label-input]", "Team Rood")
+    page.press("[data-sw-team-label-input]", "Tab")
+    page.wait_for_function("() => window.location.hash === '#team=Team+Rood'")
+    assert page.locator("[data-sw-codes]").input_value().split() == codes
+    page.wait_for_selector("[data-sw-team-n='3']")
+    assert stored_keys(page) == [f"supportwijzer:teamronde:{SCAN}:Team Rood"]  # the unnamed draft got the name
+    page.reload()
+    page.wait_for_selector("[data-sw-team-n='3']")
+    assert page.locator("[data-sw-team-label-input]").input_value() == "Team Rood"
+    assert page.locator("[data-sw-codes]").input_value().split() == codes
+    # another round name opens that round; the codes of Team Rood stay kept under their own name
+    page.fill("[data-sw-team-label-input]", "Team Blauw")
+    page.press("[data-sw-team-label-input]", "Enter")
+    page.wait_for_function("() => window.location.hash === '#team=Team+Blauw'")
+    assert page.locator("[data-sw-codes]").input_value() == ""
+    assert page.url.endswith("#team=Team+Blauw")  # Enter did not submit the form
+    page.fill("[data-sw-team-label-input]", "Team Rood")
+    page.press("[data-sw-team-label-input]", "Tab")
+    page.wait_for_selector("[data-sw-team-n='3']")
+    assert page.locator("[data-sw-codes]").input_value().split() == codes
+
+
+def test_pasted_codes_are_added_when_the_round_already_has_codes(page, site):
+    a = assessment(SCAN)
+    codes = [engine.encode(a, member_answers(a, seed)) for seed in range(4)]
+    page.goto(site(f"scans/{SCAN}/team/#team=Groen"))
+    page.fill("[data-sw-codes]", "\n".join(codes[:3]))
+    page.wait_for_selector("[data-sw-team-n='3']")
+    page.goto(site(f"scans/{SCAN}/team/"))
+    page.fill("[data-sw-codes]", "\n".join(codes[2:]))  # a late code, and one that is already in the round
+    page.fill("[data-sw-team-label-input]", "Groen")
+    page.press("[data-sw-team-label-input]", "Tab")
+    page.wait_for_selector("[data-sw-team-n='4']")
+    assert page.locator("[data-sw-codes]").input_value().split() == codes
+    assert stored_keys(page) == [f"supportwijzer:teamronde:{SCAN}:Groen"]
+
+
 def test_a_team_link_shows_the_round_to_members_and_on_their_result(page, site):
     page.goto(site(f"scans/{SCAN}/"))
     page.click(".sw-round summary")

@@ -26,7 +26,7 @@ def random_definition(rng: random.Random) -> dict:
     low = rng.randint(0, 2)
     high = low + rng.randint(2, 6)
     return {
-        "id": f"scan-{rng.randint(0, 999)}", "version": rng.randint(1, 300), "title": {"nl": "Scan", "en": "Scan"},
+        "id": f"scan-{rng.randint(0, 999)}", "version": rng.randint(1, 255), "title": {"nl": "Scan", "en": "Scan"},
         "audience": "team", "min_group": rng.randint(1, 4),
         "scale": {"min": low, "max": high, "labels": {str(v): f"w{v}" for v in range(low, high + 1)}},
         "dimensions": [{"id": d, "title": d, "bands": [{"upto": 33.3, "label": "laag", "advice": "a"},
@@ -41,26 +41,95 @@ def random_definition(rng: random.Random) -> dict:
     }
 
 
+def random_definition_v2(rng: random.Random) -> dict:
+    """Format v2: nearest prototypes, a perspective, "n/a" questions, text per perspective."""
+    definition = random_definition(rng)
+    dims = [d["id"] for d in definition["dimensions"]]
+    options = [f"plek-{i}" for i in range(rng.randint(2, 8))]
+    definition["perspective"] = {"text": "Waar sta je?", "options": [{"id": o, "label": o} for o in options]}
+    for question in definition["questions"]:
+        if rng.random() < 0.25:
+            question["not_applicable"] = {"nl": "Niet van toepassing", "en": "Not applicable"}
+    definition["dimensions"][0]["bands"][0]["advice_by_perspective"] = {options[0]: "voor de eerste plek"}
+    used = rng.sample(dims, rng.randint(1, len(dims)))
+    definition["profile_rule"] = "nearest"
+    definition["borderline_margin"] = rng.choice([5, 10, 12.5, 30])
+    definition["profiles"] = [{"id": f"p{i}", "title": f"P{i}", "text": f"t{i}",
+                               "prototype": {d: rng.choice([0, 12.5, 25, 50, 62.5, 75, 100]) for d in used},
+                               **({"text_by_perspective": {options[-1]: "voor de laatste plek"}} if i == 0 else {})}
+                              for i in range(rng.randint(1, 5))]
+    definition["reflection"] = [{"id": "trots", "text": "Waar ben je trots op?"}]
+    return definition
+
+
 def random_answers(rng, definition):
     scale = definition["scale"]
-    return {q["id"]: rng.choice([None, "unknown", *range(scale["min"], scale["max"] + 1)])
-            for q in definition["questions"]}
+    values = [None, "unknown", *range(scale["min"], scale["max"] + 1)]
+    return {q["id"]: rng.choice(values + (["n/a"] if q.get("not_applicable") else [])) for q in definition["questions"]}
+
+
+def random_perspective(rng, definition):
+    options = [o["id"] for o in (definition.get("perspective") or {}).get("options", [])]
+    return rng.choice([None, *options]) if options else None
+
+
+def v2_vectors() -> list[dict]:
+    """One request per new behaviour, on the v2 example (tests/fixtures/dichtstbij) and the example."""
+    from support import load_nearest
+    nearest = load_nearest()
+    text = json.dumps(engine.to_data(nearest))
+    example = json.dumps(engine.to_data(load_example()))
+    missie = {"doel-bekend": 5, "doel-gedeeld": 4, "doel-zoek": 2, "zelf-plannen": 4, "zelf-budget": 4,
+              "toestemming": 2}
+    between = {"doel-bekend": 4, "doel-gedeeld": 3, "doel-zoek": 3, "zelf-plannen": 3, "zelf-budget": 3,
+               "toestemming": 4}
+    cases = {
+        "nearest": {"answers": missie},
+        "borderline": {"answers": between, "perspective": "leider"},
+        "tie-and-straightlining": {"answers": {q.id: 3 for q in nearest.questions}},
+        "inconsistent": {"answers": {"doel-bekend": 5, "doel-gedeeld": 5, "doel-zoek": 4, "zelf-plannen": 4,
+                                     "zelf-budget": 4, "toestemming": 4}},
+        "many-unknown": {"answers": dict(missie, **{"doel-zoek": "unknown", "toestemming": None})},
+        "incomplete": {"answers": {"doel-bekend": 5, "zelf-plannen": 4}},
+        "n/a": {"answers": dict(missie, **{"zelf-budget": "n/a"}), "perspective": "lid"},
+    }
+    requests = [{"type": "score:request", "definition": text, "case": name, **case} for name, case in cases.items()]
+    codes = [engine.encode(nearest, case["answers"], case.get("perspective"), nonce=i)
+             for i, case in enumerate(cases.values())]
+    requests += [
+        {"type": "result:request", "definition": text, "answers": between, "perspective": "lid", "nonce": 9},
+        {"type": "encode:request", "definition": text, "answers": dict(missie, **{"zelf-budget": "n/a"}),
+         "perspective": "leider", "nonce": 1},
+        {"type": "decode:request", "definition": text, "codes": codes, "case": "perspective-and-n/a"},
+        {"type": "aggregate:request", "definition": text, "members": codes, "case": "team-nearest"},
+        {"type": "team:request", "definition": text, "codes": codes, "order": list(range(len(codes)))},
+        # a code of format 1, made before "n/a" and the perspective (see tests/unit/test_codes.py)
+        {"type": "decode:request", "definition": example, "codes": ["19GH-14G2-YS54-3S7J"], "case": "format-1"},
+        {"type": "score:request", "definition": text, "answers": missie, "perspective": "baas", "case": "error"},
+        {"type": "score:request", "definition": text, "answers": {"doel-bekend": "n/a"}, "case": "error"},
+    ]
+    return requests
 
 
 def vectors() -> list[dict]:
     rng = random.Random(20261125)
     example = json.dumps(engine.to_data(load_example()))
     definitions = [example] + [json.dumps(random_definition(rng)) for _ in range(25)]
+    definitions += [json.dumps(random_definition_v2(rng)) for _ in range(25)]
     requests = []
     for text in definitions:
         definition = json.loads(text)
         for _ in range(4):
             answers = random_answers(rng, definition)
             nonce = rng.randint(0, 65535)
-            requests.append({"type": "score:request", "definition": text, "answers": answers, "lang": "en"})
-            requests.append({"type": "result:request", "definition": text, "answers": answers, "nonce": nonce})
+            perspective = random_perspective(rng, definition)
+            requests.append({"type": "score:request", "definition": text, "answers": answers, "lang": "en",
+                             "perspective": perspective})
+            requests.append({"type": "result:request", "definition": text, "answers": answers, "nonce": nonce,
+                             "perspective": perspective})
         members = [random_answers(rng, definition) for _ in range(rng.randint(0, 12))]
-        codes = [engine.encode(engine.parse_assessment(definition), m) for m in members]
+        codes = [engine.encode(engine.parse_assessment(definition), m, random_perspective(rng, definition))
+                 for m in members]
         requests.append({"type": "aggregate:request", "definition": text, "members": codes + codes[:2]})
         requests.append({"type": "aggregate:request", "definition": text, "members": members})
         typo = codes[0][:-1] + ("0" if codes[0][-1] != "0" else "1") if codes else "ABC"
@@ -74,6 +143,7 @@ def vectors() -> list[dict]:
     requests.append({"type": "score:request", "definition": example, "answers": {"rollen-helder": 9}})
     requests.append({"type": "score:request", "definition": example, "answers": {"nope": 1}})
     requests.append({"type": "score:request", "definition": json.dumps({"id": "x"}), "answers": {}})
+    requests += v2_vectors()
     for i, request in enumerate(requests):
         request["id"] = i
     return requests
@@ -94,7 +164,7 @@ def test_pyodide_replies_are_byte_identical_to_cpython(tmp_path):
     assert len(replies) == len(requests)
     mismatches = []
     for request in requests:
-        args = {k: v for k, v in request.items() if k not in ("type", "id")}
+        args = {k: v for k, v in request.items() if k not in ("type", "id", "case")}
         expected = handle(json.dumps({"op": request["type"].split(":")[0], **args}))
         reply = replies[request["id"]]
         assert reply["type"] == request["type"].replace(":request", ":result")
@@ -104,3 +174,20 @@ def test_pyodide_replies_are_byte_identical_to_cpython(tmp_path):
     # the vectors really exercise both outcomes
     outcomes = [json.loads(r["json"])["ok"] for r in replies.values()]
     assert outcomes.count(True) > 100 and outcomes.count(False) >= 3
+    # ... and every new behaviour of format v2, as intended
+    case = {r["case"]: json.loads(replies[r["id"]]["json"]) for r in requests if "case" in r and r["case"] != "error"}
+    assert (case["nearest"]["value"]["profile"]["distance"], case["nearest"]["value"]["runner_up"]["id"]) == \
+        (6.0, "gericht")
+    assert case["borderline"]["value"]["borderline"] is True
+    assert case["borderline"]["value"]["perspective"] == "leider"
+    assert case["tie-and-straightlining"]["value"]["flags"] == ["straightlining"]
+    assert case["inconsistent"]["value"]["flags"] == ["inconsistent"]
+    assert case["many-unknown"]["value"]["flags"] == ["many-unknown"]
+    assert case["incomplete"]["value"]["flags"][0] == "incomplete"
+    assert case["n/a"]["value"]["dimensions"]["ruimte"]["answered"] == 2
+    decoded = case["perspective-and-n/a"]["value"]
+    assert [d["perspective"] for d in decoded][:2] == [None, "leider"] and decoded[-1]["answers"]["zelf-budget"] == "n/a"
+    assert case["team-nearest"]["value"]["runner_up"] is not None
+    assert case["format-1"]["value"][0]["ok"] is True
+    errors = [json.loads(replies[r["id"]]["json"]) for r in requests if r.get("case") == "error"]
+    assert [e["error"]["kind"] for e in errors] == ["AnswerError", "AnswerError"]

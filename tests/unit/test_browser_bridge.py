@@ -1,8 +1,12 @@
 """The browser side of the engine: standard library only, and a bridge that never raises."""
 import ast
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import engine
 from support import ROOT, load_example
@@ -83,3 +87,109 @@ def test_decode_reports_each_code_separately():
     assert first["ok"] and first["answers"]["fout-melden"] == 3
     assert second == {"ok": False, "reason": "short", "message": second["message"]}
     assert second["message"].startswith("Deze code is te kort")
+
+
+def deep_request(op: str, field: str, depth: int) -> str:
+    """A request with one field nested `depth` deep, written by hand: json.dumps would itself refuse it."""
+    definition = json.dumps(json.dumps(engine.to_data(load_example())))
+    return '{"op": "%s", "definition": %s, "%s": %s%s}' % (op, definition, field, "[" * depth, "]" * depth)
+
+
+def test_a_deeply_nested_request_gets_exactly_one_error_reply():
+    for op, field in [("compare", "previous"), ("score", "answers"), ("aggregate", "members")]:
+        for depth in (1_500, 100_000):
+            reply = json.loads(handle(deep_request(op, field, depth)))
+            assert reply["ok"] is False, (op, depth)
+            assert reply["error"]["kind"] == "TooDeep" and reply["error"]["message"] == "Dit verzoek is te diep genest om te lezen."
+
+
+def test_any_unexpected_failure_still_gets_an_error_reply(monkeypatch):
+    from engine import browser
+
+    def out_of_memory(assessment, request):
+        raise MemoryError()
+
+    def broken(assessment, request):
+        raise ZeroDivisionError("oeps")
+
+    definition = json.dumps(engine.to_data(load_example()))
+    monkeypatch.setitem(browser.OPERATIONS, "score", out_of_memory)
+    reply = json.loads(handle(json.dumps({"op": "score", "definition": definition, "answers": {}})))
+    assert reply == {"ok": False, "error": {"kind": "TooBig", "message": "Dit verzoek is te groot om te verwerken."}}
+    monkeypatch.setitem(browser.OPERATIONS, "score", broken)
+    reply = json.loads(handle(json.dumps({"op": "score", "definition": definition, "answers": {}})))
+    assert reply["ok"] is False and reply["error"]["kind"] == "ZeroDivisionError"
+    assert reply["error"]["message"] == "Er ging iets mis in de rekenmodule (ZeroDivisionError: oeps)."
+
+
+RUNTIME_CHECK = r"""
+import { createEngineRuntime } from "%(runtime)s";
+const posted = [];
+let calls = 0;
+const pyodide = {  // a stand-in for Pyodide: handle() answers, or fails like a WebAssembly stack overflow
+  unpackArchive() {},
+  runPython() { return "3.14"; },
+  pyimport() {
+    return { handle(json) {
+      calls += 1;
+      if (JSON.parse(json).op === "encode") throw Object.assign(new Error("Maximum call stack size exceeded"), { pyodide_fatal_error: true });
+      return '{"ok":true,"value":1}';
+    } };
+  },
+};
+const runtime = createEngineRuntime({ loadPyodide: async () => pyodide, wheelUrls: ["engine.whl"],
+  fetchBytes: async () => new Uint8Array(), post: (message) => posted.push(message) });
+await runtime.ready;
+let deep = 1;
+for (let i = 0; i < 100000; i++) deep = { a: deep };
+const requests = [
+  { type: "compare:request", id: 1, definition: "{}", previous: deep, current: {} },
+  { type: "score:request", id: 2, definition: "{}", answers: {} },
+  { type: "encode:request", id: 3, definition: "{}", answers: {} },
+  { type: "score:request", id: 4, definition: "{}", answers: {} },
+];
+for (const request of requests) await runtime.onMessage(request);
+console.log(JSON.stringify({ posted: posted.filter((m) => m.type !== "engine:progress"), calls }));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (./run.sh installs it)")
+def test_the_worker_runtime_gives_every_request_exactly_one_reply():
+    """engine-runtime.js: a request too deep never reaches Python; a Pyodide failure is a reply and an event."""
+    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
+    run = subprocess.run(["node", "--input-type=module", "-e", RUNTIME_CHECK % {"runtime": runtime}],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["calls"] == 2  # the deep request and the one after the failure never reach Python
+    events = [m["type"] for m in out["posted"]]
+    assert events == ["engine:ready", "compare:result", "score:result", "engine:error", "encode:result", "score:result"]
+    replies = {m["id"]: json.loads(m["json"]) for m in out["posted"] if "id" in m}
+    assert replies[1] == {"ok": False, "error": {"kind": "TooDeep", "message": "Dit verzoek is te diep genest om te lezen."}}
+    assert replies[2] == {"ok": True, "value": 1}
+    assert replies[3]["error"]["kind"] == "EngineError"
+    assert replies[4]["error"]["kind"] == "EngineUnavailable"
+
+
+def test_the_perspective_passes_through_score_result_encode_and_decode():
+    from support import load_nearest
+    nearest = load_nearest()
+    definition = json.dumps(engine.to_data(nearest))
+    answers = {"doel-bekend": 1, "doel-gedeeld": 2, "doel-zoek": 5, "zelf-budget": "n/a"}
+
+    def ask(op, **args):
+        return json.loads(handle(json.dumps({"op": op, "definition": definition, **args})))
+    score = ask("score", answers=answers, perspective="leider")["value"]
+    assert score == engine.score(nearest, answers, perspective="leider")
+    result = ask("result", answers=answers, perspective="lid", nonce=5)["value"]
+    assert result == {"score": engine.score(nearest, answers, perspective="lid"),
+                      "code": engine.encode(nearest, answers, "lid", nonce=5)}
+    code = ask("encode", answers=answers, perspective="lid", nonce=5)["value"]
+    assert code == result["code"]
+    [entry] = ask("decode", codes=[code])["value"]
+    assert (entry["ok"], entry["perspective"], entry["answers"]["zelf-budget"]) == (True, "lid", "n/a")
+    assert ask("score", answers=answers)["value"]["perspective"] is None
+    wrong = ask("score", answers=answers, perspective="baas")
+    assert wrong == {"ok": False, "error": {"kind": "AnswerError", "reason": None,
+                                            "message": "onbekend perspectief 'baas' voor 'dichtstbij'; "
+                                                       "kies uit: leider, lid"}}

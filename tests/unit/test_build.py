@@ -44,7 +44,12 @@ def test_the_overview_lists_every_scan_with_audience_questions_and_minutes(built
     text = (site / "scans" / "index.html").read_text()
     for title, audience in (("Teamfase-scan", "Voor een team"), ("Werksoort-scan", "Voor een team")):
         assert title in text and audience in text
-    assert "ongeveer 8 minuten" in text  # teamfase: 20 questions at 20 s, plus a minute
+    from builder.scans import minutes_for
+    from engine.loader import load_assessment
+    teamfase = load_assessment(ROOT / "assessments" / "teamfase.yml")
+    # measured: an agree/disagree item takes 8-12 s; 10 s a question, plus a minute to read the intro
+    assert f"ongeveer {minutes_for(teamfase)} minuten" in text
+    assert minutes_for(teamfase) == 1 + -(-len(teamfase.questions) * 10 // 60)
 
 
 def test_no_page_asks_a_third_party_host_for_fonts_or_scripts(built):

@@ -29,7 +29,7 @@ def test_score_prints_the_engine_result(tmp_path):
 def test_encode_then_decode_round_trips(tmp_path):
     code = run("encode", EXAMPLE, write_answers(tmp_path)).stdout.strip()
     decoded = run("decode", EXAMPLE, code)
-    assert decoded.returncode == 0 and json.loads(decoded.stdout) == ANSWERS
+    assert decoded.returncode == 0 and json.loads(decoded.stdout) == {"answers": ANSWERS, "perspective": None}
 
 
 def test_decode_of_a_bad_code_prints_the_dutch_message_and_exits_1():
@@ -75,3 +75,22 @@ def test_aggregate_exits_1_when_the_result_is_withheld():
 def test_missing_definition_file_is_a_message():
     result = run("score", "bestaat-niet.yml", "-", stdin="{}")
     assert result.returncode == 1 and "bestaat-niet.yml:1: cannot read the file" in result.stderr
+
+
+def test_score_and_encode_take_a_perspective(tmp_path):
+    from support import NEAREST, NEAREST_DIR, load_nearest
+    answers = {"doel-bekend": 5, "doel-gedeeld": 4, "doel-zoek": 2, "zelf-plannen": 4, "zelf-budget": "n/a"}
+    path = write_answers(tmp_path, answers)
+
+    def run_there(*args):
+        return subprocess.run([sys.executable, "-m", "engine", *map(str, args)], cwd=NEAREST_DIR,
+                              capture_output=True, text=True)
+    scored = run_there("score", NEAREST, path, "--perspective", "leider")
+    assert scored.returncode == 0
+    assert json.loads(scored.stdout) == engine.score(load_nearest(), answers, perspective="leider")
+    code = run_there("encode", NEAREST, path, "--perspective", "lid").stdout.strip()
+    decoded = json.loads(run_there("decode", NEAREST, code).stdout)
+    assert decoded["perspective"] == "lid" and decoded["answers"]["zelf-budget"] == "n/a"
+    wrong = run_there("score", NEAREST, path, "--perspective", "baas")
+    assert wrong.returncode == 1
+    assert wrong.stderr == "error: onbekend perspectief 'baas' voor 'dichtstbij'; kies uit: leider, lid\n"

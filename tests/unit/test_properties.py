@@ -19,7 +19,7 @@ def assessments(draw):
                  for i in range(draw(st.integers(n_dims, 40)))]
     return engine.parse_assessment({
         "id": draw(st.text(string.ascii_lowercase + "-", min_size=1, max_size=12)),
-        "version": draw(st.integers(1, 1000)), "title": "T", "audience": "team",
+        "version": draw(st.integers(1, 255)), "title": "T", "audience": "team",
         "scale": {"min": low, "max": high, "labels": {v: str(v) for v in range(low, high + 1)}},
         "dimensions": [{"id": d, "title": d, "bands": [{"upto": 50, "label": "a"}, {"upto": 100, "label": "b"}]}
                        for d in dims],
@@ -41,7 +41,8 @@ def normalized(answers):
 @given(assessment_and_answers(), st.integers(0, 2**16 - 1))
 def test_encode_decode_round_trips(case, nonce):
     a, answers = case
-    assert engine.decode(a, engine.encode(a, answers, nonce=nonce)) == normalized(answers)
+    assert engine.decode(a, engine.encode(a, answers, nonce=nonce)) == {"answers": normalized(answers),
+                                                                       "perspective": None}
 
 
 @settings(max_examples=40)
@@ -88,7 +89,9 @@ def test_reversing_a_question_and_mirroring_its_answer_leaves_the_score_unchange
     value = answers[question.id]
     if isinstance(value, int):
         mirrored[question.id] = a.scale.min + a.scale.max - value
-    assert engine.score(flipped, mirrored) == engine.score(a, answers)
+    # (the flags may differ: straightlining looks at answers as given, "inconsistent" at which items are reversed)
+    before, after = engine.score(a, answers), engine.score(flipped, mirrored)
+    assert {**after, "flags": None} == {**before, "flags": None}
 
 
 @given(assessment_and_answers())

@@ -93,3 +93,17 @@ def test_raw_html_in_a_question_is_shown_as_text_in_the_built_page(tmp_path):
     page = (site / "scans" / "voorbeeld" / "index.html").read_text()
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
     assert "<script>window.__pwned" not in page and "<img src=x" not in page
+
+
+@pytest.mark.parametrize("where", [
+    "perspective:\n  text: Waar werk je?\n  options:\n    - {id: a, label: A}\n    - {id: b, label: '[B](javascript:alert(1))'}\n",
+    "reflection:\n  - {id: trots, text: '[Trots](javascript:alert(1))?'}\n",
+    "perspective:\n  text: Waar werk je?\n  options:\n    - {id: a, label: A}\n    - {id: b, label: B}\n"
+    "profiles:\n  - id: p\n    when: {}\n    text: Tekst.\n    text_by_perspective:\n      b: '[x](javascript:alert(1))'\n",
+])
+def test_script_links_in_perspective_and_reflection_texts_are_found_at_their_line(tmp_path, where):
+    path = tmp_path / "x.yml"
+    path.write_text(where)
+    line = next(i for i, l in enumerate(where.splitlines(), 1) if "javascript:" in l)
+    assert problems_in_file(path) == [f"{path}:{line}: link 'javascript:alert(1)' is not allowed: "
+                                      f"use a page of the site or an http(s) address"]

@@ -197,6 +197,11 @@ def test_profiles_have_text_links_and_a_catch_all_last(scan):
     profiles = raw(scan)["profiles"]
     for p in profiles:
         assert p.get("title") and p.get("text") and p.get("links"), p["id"]
+    if raw(scan).get("profile_rule") == "nearest":
+        # Nearest prototype: every profile is a prototype over the same dimensions; none is a catch-all.
+        dims = {frozenset(p["prototype"]) for p in profiles}
+        assert len(dims) == 1 and all("when" not in p for p in profiles)
+        return
     assert profiles[-1]["when"] == {}, "the last profile should catch everyone"
     assert all(p["when"] for p in profiles[:-1]), "only the last profile may be unconditional"
 
@@ -207,10 +212,9 @@ def test_team_phase_texts_say_it_is_not_a_ranking():
     texts = {p["id"]: p["text"] for p in raw("teamfase")["profiles"] if p["id"] in phases}
     assert set(texts) == phases
     for pid, text in texts.items():
-        if pid == "goed-draaiend-team":
-            assert "goede vorm" in text  # presented as a fitting choice, not a step down
-        else:
-            assert re.search(r"niet (minder|beter)|geen ranglijst|geen eindpunt", text), pid
+        # v2 (issue 12): every phase says it in the same one sentence, and invites the team to choose its leadership.
+        assert "Een fase is geen cijfer: een team met een missie is niet beter dan een werkgroep." in text, pid
+        assert "Kies dat samen" in text, pid
 
 
 # --------------------------------------------------------------------------
@@ -265,12 +269,24 @@ def _witness(scan: str, target: str) -> dict[str, int] | None:
     return None
 
 
+def _prototype_witness(scan: str, target: str) -> dict[str, int]:
+    """Nearest prototype: the achievable point totals closest to ``target``'s prototype (the middle elsewhere)."""
+    span = raw(scan)["scale"]["max"] - raw(scan)["scale"]["min"]
+    prototype = next(p["prototype"] for p in raw(scan)["profiles"] if p["id"] == target)
+    points = {}
+    for dim in raw(scan)["dimensions"]:
+        most = len(questions_of(scan, dim["id"])) * span
+        goal = prototype.get(dim["id"], 50)
+        points[dim["id"]] = min(range(most + 1), key=lambda k: abs(100 * k / most - goal))
+    return points
+
+
 PROFILES = [(scan, p["id"]) for scan in SCANS for p in raw(scan)["profiles"]]
 
 
 @pytest.mark.parametrize(("scan", "profile"), PROFILES, ids=[f"{s}:{p}" for s, p in PROFILES])
 def test_every_profile_is_reachable(scan, profile):
-    points = _witness(scan, profile)
+    points = _prototype_witness(scan, profile) if raw(scan).get("profile_rule") == "nearest" else _witness(scan, profile)
     assert points is not None, f"profile '{profile}' can never be the result: an earlier profile shadows it"
     assert profile_id(scan, answers_for_points(scan, points)) == profile
 
@@ -281,19 +297,19 @@ def test_every_profile_is_reachable(scan, profile):
 
 RESPONDENTS = [
     # scan, who, answers, expected profile
-    # --- Teamfase -----------------------------------------------------------
+    # --- Teamfase (v2: the phase follows zelfstandigheid and richting only) --
     ("teamfase", "alles sterk positief",
      lambda: all_positive("teamfase"), "team-met-een-missie"),
     ("teamfase", "alles sterk negatief",
      lambda: all_negative("teamfase"), "werkgroep"),
     ("teamfase", "ja-zegger: overal 'helemaal eens' (omgekeerde vragen drukken de score)",
      lambda: yes_sayer("teamfase"), "goed-draaiend-team"),
-    ("teamfase", "P3 zorgteam: veel vrijheid, ongestructureerd, kent elkaar slecht, wil feedbacktraining",
+    ("teamfase", "P3 zorgteam: veel vrijheid, ongestructureerd, kent elkaar slecht (signalen in de banden)",
      lambda: by_level("teamfase", bovenstroom=2, onderstroom=2, zelfstandigheid=4, richting=3),
-     "eerst-de-basis"),
+     "zelforganiserend-team"),
     ("teamfase", "goed geregeld team waar de band achterblijft",
      lambda: by_level("teamfase", bovenstroom=4, onderstroom=2, zelfstandigheid=3, richting=3),
-     "onderstroom-blijft-achter"),
+     "goed-draaiend-team"),
     ("teamfase", "P4 rijksdienst na de keuze: heldere afspraken, goede sfeer, afgestemde zelfstandigheid",
      lambda: by_level("teamfase", bovenstroom=5, onderstroom=4, zelfstandigheid=3, richting=3),
      "goed-draaiend-team"),
@@ -303,10 +319,10 @@ RESPONDENTS = [
     ("teamfase", "nieuw team: leider verdeelt het werk, afspraken en band groeien nog",
      lambda: by_level("teamfase", bovenstroom=3, onderstroom=3, zelfstandigheid=2, richting=3),
      "werkgroep"),
-    ("teamfase", "veel ruimte, maar afspraken lopen achter bij de goede sfeer",
-     lambda: by_level("teamfase", bovenstroom=2, onderstroom=4, zelfstandigheid=4, richting=3),
-     "gemengd-beeld"),
-    # --- Werksoort ----------------------------------------------------------
+    ("teamfase", "zelfstandig team met een gedeeld doel, afspraken lopen achter bij de goede sfeer",
+     lambda: by_level("teamfase", bovenstroom=2, onderstroom=4, zelfstandigheid=4, richting=5),
+     "team-met-een-missie"),
+    # --- Werksoort (v2: a 2x2 of voorspelbaar-wat x voorspelbaar-hoe; no "chaotisch") ---
     ("werksoort", "P4 rijksdienst: voorspelbaar, herhalend uitvoeringswerk",
      lambda: by_level("werksoort", voorspelbaar_wat=5, voorspelbaar_hoe=4, variatie=2, kennis_van_buiten=2),
      "repeterend"),
@@ -316,21 +332,23 @@ RESPONDENTS = [
     ("werksoort", "opgave met partners: wat en hoe ontstaan al doende",
      lambda: by_level("werksoort", voorspelbaar_wat=2, voorspelbaar_hoe=2, variatie=4, kennis_van_buiten=5),
      "complex"),
-    ("werksoort", "crisis: niets is te voorspellen, alles is anders",
+    ("werksoort", "crisis: niets is te voorspellen (chaos is geen profiel meer; de tekst van complex spreekt het aan)",
      lambda: by_level("werksoort", voorspelbaar_wat=1, voorspelbaar_hoe=1, variatie=5, kennis_van_buiten=4),
-     "chaotisch"),
+     "complex"),
     ("werksoort", "loket: vaste aanpak, maar nooit weten welke vraag er komt",
      lambda: by_level("werksoort", voorspelbaar_wat=2, voorspelbaar_hoe=4, variatie=4, kennis_van_buiten=2),
      "wisselend"),
-    ("werksoort", "overal oneens (alles 0): onvoorspelbaar, maar weinig variatie",
+    ("werksoort", "overal oneens (alles 0): wat en hoe onvoorspelbaar",
      lambda: all_negative("werksoort"), "complex"),
-    ("werksoort", "overal eens (alles 100): voorspelbaar, maar veel variatie en kennis van buiten",
-     lambda: all_positive("werksoort"), "ingewikkeld"),
-    # --- Supportlijnen ------------------------------------------------------
+    ("werksoort", "overal eens (alles 100): wat en hoe voorspelbaar; variatie en kennis van buiten kiezen niet mee",
+     lambda: all_positive("werksoort"), "repeterend"),
+    ("werksoort", "overal 'neutraal': precies in het midden, gelijke afstand; de eerste (gemengde) soort wint",
+     lambda: by_level("werksoort", default=3), "ingewikkeld"),
+    # --- Supportlijnen (v2: a line is behind at 15 or more below the own mean of the five) ---
     ("supportlijnen", "alles sterk positief",
-     lambda: all_positive("supportlijnen"), "evenwichtig-sterk"),
-    ("supportlijnen", "alles sterk negatief: net uit een hiërarchische organisatie",
-     lambda: all_negative("supportlijnen"), "evenwichtig-zwak"),
+     lambda: all_positive("supportlijnen"), "geen-lijn-achter"),
+    ("supportlijnen", "alles sterk negatief: net uit een hiërarchische organisatie (laag, maar gelijk)",
+     lambda: all_negative("supportlijnen"), "geen-lijn-achter"),
     ("supportlijnen", "P5-achtige organisatie: bedrijfsvoering blijft achter",
      lambda: by_level("supportlijnen", default=4, concernsupport=2), "achter-concernsupport"),
     ("supportlijnen", "P6 bibliotheek vóór de theatertour: weinig ruimte om te leren",
@@ -341,54 +359,56 @@ RESPONDENTS = [
      lambda: by_level("supportlijnen", default=4, persoonlijk_leiderschap=1), "achter-persoonlijk-leiderschap"),
     ("supportlijnen", "P3-achtige organisatie: samenwerking in teams loopt vast",
      lambda: by_level("supportlijnen", default=5, samenwerking=2), "achter-samenwerking"),
-    ("supportlijnen", "twee zwakke lijnen tegelijk",
-     lambda: by_level("supportlijnen", default=4, samenwerking=2, leiderschap=2), "uit-balans"),
-    # --- Persoonlijk leiderschap -------------------------------------------
+    ("supportlijnen", "twee zwakke lijnen tegelijk: de eerste van de twee laagste (gelijke afstand)",
+     lambda: by_level("supportlijnen", default=4, samenwerking=2, leiderschap=2), "achter-samenwerking"),
+    ("supportlijnen", "overal 'neutraal': midden en gelijk, nooit 'zwak' of 'achter'",
+     lambda: by_level("supportlijnen", default=3), "geen-lijn-achter"),
+    # --- Persoonlijk leiderschap (v2: nearest prototype; every low part is a signal in its band) ---
     ("persoonlijk-leiderschap", "alles sterk positief",
      lambda: all_positive("persoonlijk-leiderschap"), "klaar-voor-meer"),
     ("persoonlijk-leiderschap", "alles sterk negatief: duidelijkheid eerst",
-     lambda: all_negative("persoonlijk-leiderschap"), "eerst-duidelijkheid"),
+     lambda: all_negative("persoonlijk-leiderschap"), "duidelijkheid-en-steun"),
     ("persoonlijk-leiderschap", "P2 Anna: weet wat er gevraagd wordt, maar blijft liever dicht bij de inhoud",
      lambda: by_level("persoonlijk-leiderschap", duidelijkheid=5, eigen_regie=4, omgaan_met_vrijheid=3,
                       wat_ik_nodig_heb=4, passende_rol=1),
      "rol-bespreken"),
-    ("persoonlijk-leiderschap", "koudwatervrees: alles helder, maar vrijheid maakt onzeker",
+    ("persoonlijk-leiderschap", "koudwatervrees: alles helder, maar vrijheid maakt onzeker (signaal in die band)",
      lambda: by_level("persoonlijk-leiderschap", duidelijkheid=4, eigen_regie=4, omgaan_met_vrijheid=2,
                       wat_ik_nodig_heb=4, passende_rol=4),
-     "veilig-beginnen"),
-    ("persoonlijk-leiderschap", "gewend aan opdrachten: wacht af",
-     lambda: by_level("persoonlijk-leiderschap", duidelijkheid=4, eigen_regie=2, omgaan_met_vrijheid=3,
+     "op-weg"),
+    ("persoonlijk-leiderschap", "gewend aan opdrachten: wacht af en twijfelt bij vrijheid",
+     lambda: by_level("persoonlijk-leiderschap", duidelijkheid=4, eigen_regie=2, omgaan_met_vrijheid=2,
                       wat_ik_nodig_heb=4, passende_rol=4),
-     "regie-oefenen"),
-    ("persoonlijk-leiderschap", "wil wel, maar mist digitale middelen en coaching",
-     lambda: by_level("persoonlijk-leiderschap", duidelijkheid=4, eigen_regie=4, omgaan_met_vrijheid=4,
+     "stap-voor-stap"),
+    ("persoonlijk-leiderschap", "wil wel, maar weet niet wat er mag en mist middelen",
+     lambda: by_level("persoonlijk-leiderschap", duidelijkheid=2, eigen_regie=4, omgaan_met_vrijheid=4,
                       wat_ik_nodig_heb=2, passende_rol=4),
-     "support-regelen"),
+     "duidelijkheid-en-steun"),
     ("persoonlijk-leiderschap", "overal 'neutraal'",
      lambda: by_level("persoonlijk-leiderschap", default=3), "op-weg"),
-    # --- Concernsupport -----------------------------------------------------
-    ("concernsupport", "alles sterk positief",
+    # --- Concernsupport (v2: nearest role on meedenken x controle; no "bewaker" profile) ---
+    ("concernsupport", "alles sterk positief: veel meedenken en veel toezicht",
      lambda: all_positive("concernsupport"), "businesspartner"),
-    ("concernsupport", "alles sterk negatief",
-     lambda: all_negative("concernsupport"), "bewaker"),
-    ("concernsupport", "P5 gemeente in Friesland: opgeslokt door control, denkt niet mee",
-     lambda: by_level("concernsupport", informatie=2, faciliteiten=3, meedenken=1, regels_en_control=1,
-                      gezamenlijke_missie=3),
-     "bewaker"),
-    ("concernsupport", "P5 variant: planning en control voorop, soms een beetje meedenken",
-     lambda: by_level("concernsupport", informatie=3, faciliteiten=3, meedenken=3, regels_en_control=2,
+    ("concernsupport", "alles sterk negatief: weinig meedenken en weinig toezicht",
+     lambda: all_negative("concernsupport"), "adviseur"),
+    ("concernsupport", "P5 gemeente in Friesland: opgeslokt door planning en control, denkt weinig mee",
+     lambda: by_level("concernsupport", informatie=2, faciliteiten=3, meedenken=2, controle=4,
                       gezamenlijke_missie=3),
      "controleur"),
-    ("concernsupport", "adviseert binnen de regels",
-     lambda: by_level("concernsupport", default=3), "adviseur"),
-    ("concernsupport", "helpt teams zelf kiezen en bewaakt het gezamenlijke doel",
-     lambda: by_level("concernsupport", informatie=3, faciliteiten=3, meedenken=4, regels_en_control=4,
-                      gezamenlijke_missie=5),
-     "coach"),
-    ("concernsupport", "lost concreet op en regelt snel",
-     lambda: by_level("concernsupport", informatie=3, faciliteiten=4, meedenken=4, regels_en_control=4,
+    ("concernsupport", "overal 'neutraal': precies in het midden, gelijke afstand; de eerste rol wint",
+     lambda: by_level("concernsupport", default=3), "controleur"),
+    ("concernsupport", "advies op afstand: teams krijgen ruimte, weinig meedenken",
+     lambda: by_level("concernsupport", informatie=3, faciliteiten=4, meedenken=2, controle=2,
+                      gezamenlijke_missie=3),
+     "adviseur"),
+    ("concernsupport", "denkt mee, lost samen op en geeft ruimte",
+     lambda: by_level("concernsupport", informatie=3, faciliteiten=4, meedenken=4, controle=2,
                       gezamenlijke_missie=3),
      "intern-consultant"),
+    ("concernsupport", "denkt mee en houdt geld en regels scherp in beeld",
+     lambda: by_level("concernsupport", informatie=4, faciliteiten=3, meedenken=4, controle=4,
+                      gezamenlijke_missie=4),
+     "businesspartner"),
 ]
 
 
@@ -413,11 +433,13 @@ def test_yes_sayer_never_reaches_an_extreme(scan):
 
 
 @pytest.mark.parametrize("scan", SCANS)
-def test_nothing_answered_still_gives_the_catch_all(scan):
+def test_nothing_answered_gives_no_profile(scan):
+    """Issue 12: no profile from partial answers (for both profile rules); the result says why."""
     result = engine.score(loaded(scan), all_unknown(scan))
     assert result["answered"] == 0
     assert all(entry["score"] is None for entry in result["dimensions"].values())
-    assert result["profile"]["id"] == raw(scan)["profiles"][-1]["id"]
+    assert result["profile"] is None
+    assert result["flags"][0] == "incomplete"
 
 
 @pytest.mark.parametrize("scan", SCANS)

@@ -174,3 +174,30 @@ def test_compare_rounds_explains_a_wrong_file(example, previous, message):
     now = engine.aggregate(example, [member()] * 3)
     with pytest.raises(ValueError, match=message):
         compare_rounds(example, previous, now)
+
+
+def test_team_profile_follows_the_nearest_rule_on_the_mean_scores(nearest):
+    high = {"doel-bekend": 5, "doel-gedeeld": 4, "doel-zoek": 2, "zelf-plannen": 4, "zelf-budget": 4, "toestemming": 2}
+    low = {"doel-bekend": 3, "doel-gedeeld": 3, "doel-zoek": 3, "zelf-plannen": 2, "zelf-budget": 2, "toestemming": 4}
+    team = engine.aggregate(nearest, [high, high, low])
+    # richting: 83.3, 83.3, 50.0 -> mean 72.2; ruimte: 75.0, 75.0, 25.0 -> mean 58.3
+    assert (team["dimensions"]["richting"]["mean"], team["dimensions"]["ruimte"]["mean"]) == (72.2, 58.3)
+    # missie: sqrt(7.8^2 + 21.7^2) = 23.06 -> 23.1; gericht: sqrt(2.8^2 + 33.3^2) = 33.42 -> 33.4
+    assert (team["profile"]["id"], team["profile"]["distance"]) == ("missie", 23.1)
+    assert (team["runner_up"]["id"], team["runner_up"]["distance"]) == ("gericht", 33.4)
+    assert team["borderline"] is True  # 33.4 - 23.1 = 10.3 < 15
+    assert team["profile"]["text"] == "Doel en ruimte zijn er allebei."  # a team has no one perspective
+
+
+def test_team_counts_leave_n_a_out_and_codes_carry_it(nearest):
+    members = [{"zelf-budget": "n/a", "doel-bekend": 4}, {"zelf-budget": 2}, {"zelf-budget": "n/a"}]
+    codes = [engine.encode(nearest, m, "lid") for m in members]
+    for team in (engine.aggregate(nearest, members), engine.aggregate(nearest, codes)):
+        assert team["questions"]["zelf-budget"] == {"n": 1, "counts": {"1": 0, "2": 1, "3": 0, "4": 0, "5": 0},
+                                                    "stdev": None}
+        assert team["profile"] is None and team["runner_up"] is None  # no dimension has a score
+
+
+def test_first_match_teams_have_no_runner_up(example):
+    team = engine.aggregate(example, [member(), member(), member()])
+    assert (team["runner_up"], team["borderline"]) == (None, False)

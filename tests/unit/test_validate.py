@@ -5,10 +5,11 @@ import sys
 
 import pytest
 
-from support import EXAMPLE, EXAMPLE_DIR
+from support import EXAMPLE, EXAMPLE_DIR, NEAREST
 from engine.loader import parse_file
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
+GOOD_V2 = NEAREST.read_text(encoding="utf-8")  # nearest profiles, perspective, "n/a", reflection
 
 
 def problems_for(tmp_path, text, name="voorbeeld.yml"):
@@ -42,7 +43,7 @@ def test_the_example_is_valid(tmp_path):
     ("version: 2", "version: nul", "expected version as a whole number, received text ('nul')"),
     ("version: 2", "version: 0", "expected version of at least 1, received 0"),
     ("audience: team", "audience: teams", "expected one of: individual, team, organisation, received text ('teams'); did you mean 'team'?"),
-    ("min_group: 3", "min_groep: 3", "unknown key 'min_groep' in the assessment; did you mean 'min_group'? (allowed: id, version, title, audience, intro, min_group, scale, dimensions, questions, profiles)"),
+    ("min_group: 3", "min_groep: 3", "unknown key 'min_groep' in the assessment; did you mean 'min_group'? (allowed: id, version, title, audience, intro, min_group, scale, perspective, dimensions, questions, profile_rule, borderline_margin, profiles, reflection)"),
     ("    dimension: vertrouwen\n    reverse: true", "    dimension: vertrouwn\n    reverse: true", "unknown dimension text ('vertrouwn'); did you mean 'vertrouwen'? (known: afspraken, vertrouwen)"),
     ("  - id: afspraken-vast", "  - id: rollen-helder", "duplicate question id 'rollen-helder' (also at position 1)"),
     ("{upto: 70, label: Deels helder", "{upto: 30, label: Deels helder", "bands out of order: expected upto above 40, received 30"),
@@ -110,3 +111,87 @@ def test_cli_validate_clean_folder_exits_0_with_a_summary():
     run = subprocess.run([sys.executable, "-m", "engine", "validate", "assessments"], cwd=EXAMPLE_DIR,
                          capture_output=True, text=True)
     assert (run.returncode, run.stdout.strip()) == (0, "1 assessment(s) valid, 5 questions in all")
+
+
+def test_the_v2_example_is_valid(tmp_path):
+    assert problems_for(tmp_path, GOOD_V2, name="dichtstbij.yml") == []
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("profile_rule: nearest", "profile_rule: neerest",
+     "expected profile_rule as one of: first-match, nearest, received text ('neerest'); did you mean 'nearest'?"),
+    ("borderline_margin: 15", "borderline_margin: 0", "expected a borderline_margin above 0, received 0"),
+    ("borderline_margin: 15", "borderline_margin: .inf", "expected borderline_margin as a finite number, received inf"),
+    ("borderline_margin: 15", "borderline_margin: ruim", "expected borderline_margin as a number, received text ('ruim')"),
+    ("prototype: {richting: 75, ruimte: 25}", "prototype: {richting: 75, ruimt: 25}",
+     "prototype on unknown dimension text ('ruimt'); did you mean 'ruimte'? (known: richting, ruimte)"),
+    ("prototype: {richting: 75, ruimte: 25}", "prototype: {richting: 175, ruimte: 25}",
+     "expected the prototype score of 'richting' from 0 to 100, received 175"),
+    ("prototype: {richting: 75, ruimte: 25}", "prototype: {richting: .nan, ruimte: 25}",
+     "expected the prototype score of 'richting' as a finite number, received nan"),
+    ("prototype: {richting: 75, ruimte: 25}", "prototype: {richting: 75}",
+     ("expected a prototype over the same dimensions as profile 'zoekend' (richting, ruimte), received richting; "
+      "distances over different dimensions cannot be compared")),
+    ("prototype: {richting: 75, ruimte: 25}", "prototype: 75",
+     "expected prototype as a mapping of dimension to score (0-100), received a number (75)"),
+    ("prototype: {richting: 75, ruimte: 25}", "prototype: {}", "a prototype needs a score on at least one dimension"),
+    ("    prototype: {richting: 75, ruimte: 25}\n", "    when: {}\n    prototype: {richting: 75, ruimte: 25}\n",
+     "when is not used with profile_rule: nearest; give the profile a prototype instead"),
+    ("    - {id: leider, label:", "    - {id: Leider, label:",
+     "expected a perspective option id made of a-z, 0-9 and '-', received text ('Leider')"),
+    ("    - {id: lid, label:", "    - {id: leider, label:",
+     "duplicate perspective option id 'leider' (also at position 1)"),
+    ("    - {id: lid, label: Ik ben lid van het team}\n", "",
+     "expected 2 to 8 perspective options, received 1"),
+    ("          leider: Vraag het team", "          leidr: Vraag het team",
+     "unknown perspective option text ('leidr') in advice_by_perspective; did you mean 'leider'? (options: leider, lid)"),
+    ("      lid: Jullie kunnen veel zelf; laat zien wat het oplevert.", "      lid: ''",
+     "the profile text for 'lid' is empty"),
+    ("text_by_perspective:", "text_by_perspectief:",
+     ("unknown key 'text_by_perspectief' in a profile; did you mean 'text_by_perspective'? "
+      "(allowed: id, title, when, prototype, text, text_by_perspective, links)")),
+    ("  - {id: veranderen,", "  - {id: trots,", "duplicate reflection prompt id 'trots' (also at position 1)"),
+    ("  - {id: veranderen, text: Wat zou je meteen veranderen?}", "  - {id: veranderen}",
+     "a reflection prompt is missing the required key 'text'"),
+    ("not_applicable: Niet van toepassing", "not_applicable: true",
+     "expected the not_applicable label as text or as a mapping of language to text, received a yes/no value (True)"),
+])
+def test_each_v2_mistake_gives_its_message_at_its_line(tmp_path, old, new, message):
+    assert old in GOOD_V2
+    text = GOOD_V2.replace(old, new, 1)
+    line = line_of(text, new.splitlines()[0]) if new else line_of(text, "  options:")
+    assert problems_for(tmp_path, text, name="dichtstbij.yml") == [f"{line}: {message}"]
+
+
+@pytest.mark.parametrize("old, new, needle, message", [
+    ("    when: {}\n", "    when: {}\n    prototype: {afspraken: 50}\n", "prototype:",
+     "prototype is only used with profile_rule: nearest; use when here, or set profile_rule: nearest"),
+    ("min_group: 3\n", "min_group: 3\nborderline_margin: 5\n", "borderline_margin",
+     "borderline_margin applies only with profile_rule: nearest; set profile_rule: nearest or remove it"),
+    ("      - {upto: 70, label: Deels helder, advice: Schrijf de afspraken op die jullie al hebben.}",
+     "      - {upto: 70, label: Deels helder, advice_by_perspective: {lid: Schrijf ze op.}}", "Deels helder",
+     "advice_by_perspective needs a perspective in the assessment (perspective: text and options)"),
+    ("min_group: 3\n", "min_group: 3\nreflection: {trots: Waar ben je trots op?}\n", "reflection:",
+     "expected reflection as a list of open questions (id and text), received a mapping"),
+])
+def test_v2_fields_in_a_first_match_scan_without_perspective(tmp_path, old, new, needle, message):
+    assert old in GOOD
+    text = GOOD.replace(old, new, 1)
+    assert problems_for(tmp_path, text) == [f"{line_of(text, needle)}: {message}"]
+
+
+def test_a_missing_prototype_points_at_its_profile(tmp_path):
+    text = GOOD_V2.replace("    prototype: {richting: 25, ruimte: 75}\n", "")
+    assert problems_for(tmp_path, text, name="dichtstbij.yml") == [
+        f"{line_of(text, '- id: vrij')}: a profile is missing the required key 'prototype'"]
+
+
+def test_at_most_eight_perspective_options_and_five_reflection_prompts(tmp_path):
+    options = "".join(f"    - {{id: plek-{i}, label: Plek {i}}}\n" for i in range(9))
+    text = GOOD_V2.replace("    - {id: leider, label: Ik geef leiding aan het team}\n"
+                           "    - {id: lid, label: Ik ben lid van het team}\n", options)
+    prompts = "".join(f"  - {{id: vraag-{i}, text: Vraag {i}?}}\n" for i in range(6))
+    text = text[:text.index("reflection:\n")] + "reflection:\n" + prompts
+    assert problems_for(tmp_path, text, name="dichtstbij.yml") == [
+        f"{line_of(text, '  options:')}: expected 2 to 8 perspective options, received 9",
+        f"{line_of(text, 'reflection:')}: expected at most 5 reflection prompts, received 6"]

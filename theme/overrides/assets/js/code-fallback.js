@@ -6,9 +6,13 @@
  * where something is computed in two languages, so tests/parity/test_code_fallback.py
  * checks it against engine.encode (the same codes, byte for byte, for random
  * assessments and answers). Keep the two in step: layout, hash, CRC, grouping.
+ *
+ * Format 2: every question is a digit of radix (scale points + 1), one more for a
+ * question with `not_applicable` (its last digit is "n/a"), the first question
+ * lowest; the perspective sits on top as a digit of radix (options + 1), 0 = none.
  */
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const FORMAT = 1n;
+const FORMAT = 2n;
 const CRC_POLY = 0x11021n;
 const CRC_BITS = 16n;
 const FORMAT_BITS = 4n;
@@ -37,20 +41,37 @@ function crcRemainder(value) {
   return value;
 }
 
-/** The code for `answers` ({question id: number | "unknown" | null}); throws on a value off the scale. */
-export function encodeFallback(definition, answers, nonce = crypto.getRandomValues(new Uint16Array(1))[0]) {
+/**
+ * The code for `answers` ({question id: number | "unknown" | "n/a" | null}) and the perspective
+ * chosen (an option id, or null); throws on a value off the scale or a perspective the scan lacks.
+ * `nonce` is random unless a test fixes it.
+ */
+export function encodeFallback(definition, answers, { perspective = null, nonce } = {}) {
+  if (nonce === undefined) nonce = crypto.getRandomValues(new Uint16Array(1))[0];
   const min = definition.scale.min;
   const max = definition.scale.max;
-  const radix = BigInt(max - min + 2);
+  const base = BigInt(max - min + 2);
+  const options = definition.perspective ? definition.perspective.options.map((option) => option.id) : [];
   let digits = 0n;
+  let capacity = BigInt(options.length + 1);
+  if (perspective !== null && perspective !== undefined) {
+    if (!options.includes(perspective)) throw new Error(`unknown perspective: ${perspective}`);
+    digits = BigInt(options.indexOf(perspective) + 1);
+  }
   for (const question of [...definition.questions].reverse()) {
     const value = answers[question.id];
+    const hasNotApplicable = question.not_applicable !== null && question.not_applicable !== undefined;
+    const radix = hasNotApplicable ? base + 1n : base;
     let digit = 0n;
-    if (value !== undefined && value !== null && value !== "unknown") {
+    if (value === "n/a") {
+      if (!hasNotApplicable) throw new Error(`no "n/a" for: ${question.id}`);
+      digit = base;
+    } else if (value !== undefined && value !== null && value !== "unknown") {
       if (!Number.isInteger(value) || value < min || value > max) throw new Error(`answer off the scale: ${question.id}`);
       digit = BigInt(value - min + 1);
     }
     digits = digits * radix + digit;
+    capacity *= radix;
   }
   let message = digits;
   message = (message << NONCE_BITS) | (BigInt(nonce) & ((1n << NONCE_BITS) - 1n));
@@ -59,7 +80,7 @@ export function encodeFallback(definition, answers, nonce = crypto.getRandomValu
   message = (message << FORMAT_BITS) | FORMAT;
   const shifted = message << CRC_BITS;
   let codeword = shifted | crcRemainder(shifted);
-  const answerBits = bitLength(radix ** BigInt(definition.questions.length) - 1n);
+  const answerBits = bitLength(capacity - 1n);
   const length = Number((answerBits + HEADER_BITS + CRC_BITS + 4n) / 5n);
   const symbols = [];
   for (let i = 0; i < length; i++) {

@@ -27,6 +27,14 @@ export function cloneTemplate(id) {
   return template ? template.content.cloneNode(true) : null;
 }
 
+/**
+ * The build's text `id` as written for `perspective` (template "<id>_<perspective>", see
+ * builder/scans.py), or the general text when there is none for it or no perspective was chosen.
+ */
+export function cloneText(id, perspective = null) {
+  return (perspective && cloneTemplate(`${id}_${perspective}`)) || cloneTemplate(id);
+}
+
 /** Offer `text` as a file download; nothing leaves the browser. */
 export function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -37,9 +45,12 @@ export function download(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A number as Dutch readers write it (87,5); a dash for none. */
-export function formatNumber(value) {
-  return value === null || value === undefined ? "–" : String(value).replace(".", ",");
+/**
+ * A score as shown on screen: a whole number (43.8 becomes 44), a dash for none. A decimal
+ * suggests a precision the scans do not have; the exports and data attributes keep the decimals.
+ */
+export function formatWhole(value) {
+  return value === null || value === undefined ? "–" : String(Math.round(value) + 0); // + 0: never "-0"
 }
 
 /** A QR code drawn from the engine's path: dark squares on a white field (also in dark mode). */
@@ -51,16 +62,45 @@ export function qrCode({ size, path }, label) {
   return drawing;
 }
 
-/** The profile box of a result (own or team): title and the build's text for it, or a note that there is none. */
-export function profileBlock(profile, heading, noProfileText) {
-  const box = el("div", { class: "sw-profile admonition abstract", "data-sw-profile": profile?.id || "" },
-    el("p", { class: "admonition-title", text: heading }));
-  if (profile) {
-    box.append(el("h3", { class: "sw-profile-title", text: profile.title || profile.id }));
-    const body = cloneTemplate(`sw-profile-${profile.id}`);
-    if (body) box.append(body);
-  } else {
-    box.append(el("p", { text: noProfileText }));
+/**
+ * The profile box of a result (own or team), from the engine's `profile`, `runner_up`,
+ * `borderline` and `perspective`: the title and the build's text for it, or a note that there
+ * is none. Borderline: "between the profile and the runner-up", with the runner-up's text in a
+ * <details>. With `words.reasons` (sentences saying why the result is uncertain) the title
+ * reads "Mogelijk: ...", with the reasons under it.
+ *
+ * `words`: heading, none, reasons, maybe(title), maybeEither(a, b), between(a, b),
+ * betweenExplained, runnerUp(title); the texts are in strings.js.
+ */
+export function profileBlock(result, words) {
+  const { profile, runner_up: runnerUp = null, borderline = false, perspective = null } = result;
+  const reasons = words.reasons || [];
+  const between = Boolean(profile && borderline && runnerUp);
+  const box = el("div", {
+    class: "sw-profile admonition abstract", "data-sw-profile": profile?.id || "",
+    "data-sw-runner-up": between ? runnerUp.id : null, "data-sw-uncertain": profile && reasons.length ? "" : null,
+  }, el("p", { class: "admonition-title", text: words.heading }));
+  if (!profile) {
+    box.append(el("p", { text: words.none }));
+    return box;
+  }
+  const title = profile.title || profile.id;
+  const other = between ? runnerUp.title || runnerUp.id : null;
+  let headline = between ? words.between(title, other) : title;
+  if (reasons.length) headline = between ? words.maybeEither(title, other) : words.maybe(title);
+  box.append(el("h3", { class: "sw-profile-title", text: headline }));
+  if (reasons.length) box.append(el("p", { class: "sw-profile-uncertain", text: reasons.join(" ") }));
+  if (between) {
+    box.append(el("p", { class: "sw-borderline", text: words.betweenExplained }));
+    box.append(el("h4", { class: "sw-profile-name", text: title }));
+  }
+  const body = cloneText(`sw-profile-${profile.id}`, perspective);
+  if (body) box.append(body);
+  if (between) {
+    const more = el("details", { class: "sw-runner-up" }, el("summary", { text: words.runnerUp(other) }));
+    const text = cloneText(`sw-profile-${runnerUp.id}`, perspective);
+    if (text) more.append(text);
+    box.append(more);
   }
   return box;
 }

@@ -6,7 +6,7 @@
  * rejects with an Error whose message can be shown to the user; nothing here
  * touches the page itself.
  */
-import { EVENTS, requestType } from "./engine-protocol.js";
+import { EVENTS, MAX_DEPTH, TOO_DEEP, nestedDeeperThan, requestType } from "./engine-protocol.js";
 
 const START_TIMEOUT_MS = 45000;
 
@@ -105,9 +105,18 @@ export function restartEngine() {
 /** Ask the engine; resolves with its value, rejects with an Error carrying the engine's message. */
 export function ask(op, definition, args = {}) {
   if (!worker) return Promise.reject(new Error("engine not started"));
+  // refused here, not sent: the worker may receive such a message as null, without its id (engine-protocol.js)
+  if (nestedDeeperThan(args, MAX_DEPTH)) return Promise.reject(Object.assign(new Error(TOO_DEEP), { kind: "TooDeep" }));
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ type: requestType(op), id, definition, ...args });
+    try {
+      worker.postMessage({ type: requestType(op), id, definition, ...args });
+    } catch (error) {
+      // the browser could not copy the arguments to the worker (not plain data, or too big);
+      // without this the request would wait for ever
+      pending.delete(id);
+      reject(Object.assign(new Error(String((error && error.message) || error)), { kind: "BadRequest" }));
+    }
   });
 }

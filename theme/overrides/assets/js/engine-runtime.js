@@ -7,10 +7,13 @@
  * the engine, then the wheels only some requests need (segno, for QR codes),
  * and answers requests
  * of engine-protocol.js by calling engine.browser.handle() in Python. A request
- * that arrives before the engine is ready waits for it; if the engine cannot
- * start, every request gets an error reply (so the page never hangs).
+ * that arrives before the engine is ready waits for it. One request, exactly one
+ * reply, so the page never hangs: if the engine cannot start, if a request is
+ * nested too deep to read, or if Pyodide itself fails, the reply is an error.
  */
-import { EVENTS, operationOf, resultType } from "./engine-protocol.js";
+import { EVENTS, MAX_DEPTH, TOO_DEEP, nestedDeeperThan, operationOf, resultType } from "./engine-protocol.js";
+
+const errorReply = (kind, message) => JSON.stringify({ ok: false, error: { kind, message } });
 
 export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchBytes, post, now = () => Date.now() }) {
   const started = now();
@@ -42,33 +45,43 @@ export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchByt
   });
   const NEEDS_LATER = new Set(["qr"]);
 
+  /** The engine's reply text for a valid request; never throws, so every request gets exactly one reply. */
+  async function answer(op, message) {
+    if (nestedDeeperThan(message, MAX_DEPTH)) return errorReply("TooDeep", TOO_DEEP);
+    await ready;
+    if (handle === null) return errorReply("EngineUnavailable", startError || "engine niet beschikbaar");
+    if (NEEDS_LATER.has(op)) {
+      try {
+        await later;
+      } catch (error) {
+        return errorReply("EngineUnavailable", String(error));
+      }
+    }
+    const { type, id, ...args } = message;
+    try {
+      return handle(JSON.stringify({ op, ...args }));
+    } catch (error) {
+      // engine.browser.handle() never raises, so this is Pyodide itself failing. After a fatal
+      // error (a WebAssembly stack overflow, out of memory) it can no longer be used: say so, so
+      // the page can start a new worker, and answer later requests without touching it.
+      const reason = String((error && error.message) || error);
+      if (error && error.pyodide_fatal_error) {
+        startError = reason;
+        handle = null;
+        post({ type: EVENTS.error, message: reason });
+      }
+      return errorReply("EngineError", reason);
+    }
+  }
+
   async function onMessage(message) {
     const op = operationOf(message);
     if (op === null) {
       const id = message && typeof message.id === "number" ? message.id : null;
-      if (id !== null) {
-        post({ type: "invalid:result", id, json: JSON.stringify({ ok: false, error: { kind: "BadRequest", message: "ongeldig verzoek" } }) });
-      }
+      if (id !== null) post({ type: "invalid:result", id, json: errorReply("BadRequest", "ongeldig verzoek") });
       return;
     }
-    await ready;
-    let json;
-    if (handle === null) {
-      json = JSON.stringify({ ok: false, error: { kind: "EngineUnavailable", message: startError || "engine niet beschikbaar" } });
-    } else {
-      if (NEEDS_LATER.has(op)) {
-        try {
-          await later;
-        } catch (error) {
-          json = JSON.stringify({ ok: false, error: { kind: "EngineUnavailable", message: String(error) } });
-        }
-      }
-      if (json === undefined) {
-        const { type, id, ...args } = message;
-        json = handle(JSON.stringify({ op, ...args }));
-      }
-    }
-    post({ type: resultType(op), id: message.id, json });
+    post({ type: resultType(op), id: message.id, json: await answer(op, message) });
   }
 
   return { onMessage, ready };

@@ -8,17 +8,37 @@
  */
 import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
 import { encodeFallback } from "./code-fallback.js";
-import { cloneTemplate, download as downloadFile, el, formatNumber as formatScore, profileBlock, qrCode, svg } from "./dom.js";
+import { cloneText, download as downloadFile, el, formatWhole as formatScore, profileBlock, qrCode, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { TEAM, TEXT } from "./strings.js";
 
-/** Read the answers from the form: {question id: number | "unknown"} for the answered ones. */
+/** The checked answer of each question (not the perspective: that is no question). */
+const CHECKED_ANSWERS = "fieldset[data-sw-question] input[type=radio]:checked";
+
+/** The name of the perspective's radio group: '_' is never part of a question id. */
+const PERSPECTIVE = "sw_perspective";
+
+/** Read the answers from the form: {question id: number | "unknown" | "n/a"} for the answered ones. */
 function answersOf(form) {
   const answers = {};
-  for (const input of form.querySelectorAll("input[type=radio]:checked")) {
-    answers[input.name] = input.value === "unknown" ? "unknown" : Number(input.value);
+  for (const input of form.querySelectorAll(CHECKED_ANSWERS)) {
+    answers[input.name] = input.value === "unknown" || input.value === "n/a" ? input.value : Number(input.value);
   }
   return answers;
+}
+
+/** The perspective chosen (an option id), or null: skipped, or the scan asks none. */
+function perspectiveOf(form) {
+  return form.querySelector(`input[name="${PERSPECTIVE}"]:checked`)?.value ?? null;
+}
+
+/** The open questions' texts typed in the form: {prompt id: text} for the ones that are not empty. */
+function reflectionsOf(form) {
+  const texts = {};
+  for (const field of form.querySelectorAll("textarea[data-sw-reflection-prompt]")) {
+    if (field.value.trim()) texts[field.dataset.swReflectionPrompt] = field.value;
+  }
+  return texts;
 }
 
 /** Put saved answers back; entries that do not fit this scan (foreign or damaged) are skipped and counted. */
@@ -89,48 +109,214 @@ export function initScanPage(root) {
     }
   });
 
-  // -- answers: restore, keep, clear -------------------------------------------
+  // -- answers: restore, keep, clear, and share with other tabs of this scan ------------
+  // Every change is written at once, read-modify-write: the saved answers are read first, so
+  // what another tab of the same scan saved is kept (and shown here) instead of overwritten.
+  // A tab also follows the other tabs' writes as they happen (storage.watch). Each tab writes
+  // each change, so for one question the answer chosen last wins, in every tab. The name of a
+  // team round is not part of the answers: it belongs to each tab's own address (#team=...).
   function updateProgress() {
-    const answered = form.querySelectorAll("input[type=radio]:checked").length;
+    const answered = form.querySelectorAll(CHECKED_ANSWERS).length; // "n/a" counts: the question is done
     progressBar.value = answered;
     progressText.textContent = TEXT.progress(answered, total);
+  }
+
+  /** The answers in a saved value, or null when it is not a saved-answers entry. */
+  function answersIn(saved) {
+    const answers = saved.value && typeof saved.value === "object" && !Array.isArray(saved.value) ? saved.value.answers : null;
+    return answers && typeof answers === "object" && !Array.isArray(answers) ? answers : null;
+  }
+
+  /** The perspective in a saved value (kept beside the answers), or null. */
+  function perspectiveIn(saved) {
+    const chosen = answersIn(saved) ? saved.value.perspective : null;
+    return typeof chosen === "string" ? chosen : null;
+  }
+
+  /** Show a saved perspective in the form; false when this scan has no such option. */
+  function choosePerspective(chosen) {
+    const input = form.querySelector(`input[name="${PERSPECTIVE}"][value="${CSS.escape(chosen)}"]`);
+    if (input) input.checked = true;
+    return Boolean(input);
+  }
+
+  /** takeOver() for a whole saved value: the answers, and the perspective (unless `mine` is that). */
+  function takeOverSaved(saved, mine = null) {
+    const merged = takeOver(answersIn(saved) || {}, mine);
+    const chosen = perspectiveIn(saved);
+    if (chosen && mine !== PERSPECTIVE && chosen !== perspectiveOf(form) && choosePerspective(chosen)) merged.taken += 1;
+    return merged;
+  }
+
+  /**
+   * Show saved answers in the form, except for the question `mine` (this tab's own change).
+   * Returns how many answers were taken over, and the numbers of the questions among them
+   * that had another answer here.
+   */
+  function takeOver(answers, mine = null) {
+    const changed = [];
+    let taken = 0;
+    for (const [question, value] of Object.entries(answers)) {
+      if (question === mine) continue;
+      const input = form.querySelector(`input[name="${CSS.escape(question)}"][value="${CSS.escape(String(value))}"]`);
+      if (!input || input.checked) continue;
+      if (form.querySelector(`input[name="${CSS.escape(question)}"]:checked`)) {
+        changed.push([...form.querySelectorAll("fieldset[data-sw-question]")].indexOf(input.closest("fieldset")) + 1);
+      }
+      input.checked = true;
+      taken += 1;
+    }
+    return { taken, changed };
+  }
+
+  function keep() {
+    const kept = storage.write(storageKey, { answers: answersOf(form), perspective: perspectiveOf(form) });
+    if (!kept && !notices.includes(TEXT.storageOff)) {
+      notices.push(TEXT.storageOff);
+      say(TEXT.storageOff);
+    }
+  }
+
+  /** Tell the user, calmly and once, that answers of another tab came in. */
+  function sayMerged({ taken, changed }) {
+    if (!taken) return;
+    updateProgress();
+    const message = [TEXT.otherTabMerged, changed.length ? TEXT.otherTabChanged(changed) : null,
+      resultSection.hidden ? null : TEXT.resultOutdated].filter(Boolean).join(" ");
+    if (!notices.includes(message)) notices.push(message);
+    if (status.textContent !== message) say(message);
+  }
+
+  // -- the open questions at the end: kept on this device only, under a key of their own --------
+  // Never sent to the engine and never in the code; printed with the result (printedReflections).
+  const reflectionKey = KEYS.reflection(scanId, version);
+  const reflectionFields = [...form.querySelectorAll("textarea[data-sw-reflection-prompt]")];
+
+  /** The texts in a saved value, or null when it is not a saved-reflections entry. */
+  function reflectionsIn(saved) {
+    const texts = saved.value && typeof saved.value === "object" && !Array.isArray(saved.value) ? saved.value.texts : null;
+    return texts && typeof texts === "object" && !Array.isArray(texts) ? texts : null;
+  }
+
+  /** Put saved texts in the fields (not in the one being typed in); true when something saved was unreadable. */
+  function showReflections(saved) {
+    const texts = reflectionsIn(saved);
+    for (const field of reflectionFields) {
+      if (field === document.activeElement && saved.value !== null) continue;
+      const text = texts && Object.hasOwn(texts, field.dataset.swReflectionPrompt) ? texts[field.dataset.swReflectionPrompt] : "";
+      field.value = typeof text === "string" ? text : "";
+    }
+    printedReflections();
+    return saved.corrupt || (saved.value !== null && !texts);
+  }
+
+  function restoreReflections() {
+    return reflectionFields.length ? showReflections(storage.read(reflectionKey)) : false;
+  }
+
+  function keepReflections() {
+    const texts = reflectionsOf(form);
+    if (!Object.keys(texts).length) {
+      storage.remove(reflectionKey);
+    } else if (!storage.write(reflectionKey, { texts }) && !notices.includes(TEXT.storageOff)) {
+      notices.push(TEXT.storageOff);
+      say(TEXT.storageOff);
+    }
+    printedReflections();
+  }
+
+  /** The open questions with what was typed, for paper: the form itself is not printed once there is a result. */
+  function printedReflections() {
+    const place = resultBody.querySelector("[data-sw-reflection-print]");
+    if (!place) return;
+    const texts = reflectionsOf(form);
+    const items = reflectionFields.filter((field) => Object.hasOwn(texts, field.dataset.swReflectionPrompt)).map((field) =>
+      el("div", { class: "sw-reflection-answer" },
+        el("p", { class: "sw-reflection-prompt", text: field.labels[0]?.textContent.trim() || "" }),
+        el("p", { class: "sw-reflection-text", text: field.value })));
+    place.replaceChildren(...(items.length ? [el("h3", { text: TEXT.reflectionHeading }), ...items] : []));
+  }
+
+  if (reflectionFields.length) {
+    form.addEventListener("input", (event) => event.target.type === "textarea" && keepReflections());
+    const stopFollowingReflections = storage.watch(reflectionKey, (saved) => {
+      if (!document.body.contains(form)) stopFollowingReflections();
+      else showReflections(saved);
+    });
+  }
+
+  function clearAnswers() {
+    form.reset();
+    printedReflections();
+    updateProgress();
+    resultSection.hidden = true;
+    resultBody.replaceChildren();
+    notices.length = 0;
   }
 
   const saved = storage.read(storageKey);
   let unreadable = saved.corrupt;
   let restored = 0;
   if (saved.value !== null) {
-    const answers = typeof saved.value === "object" && !Array.isArray(saved.value) ? saved.value.answers : null;
-    if (answers && typeof answers === "object" && !Array.isArray(answers)) {
+    const answers = answersIn(saved);
+    if (answers) {
       const { applied, skipped } = applyAnswers(form, answers);
       restored = applied;
       unreadable = unreadable || skipped > 0;
+      const chosen = perspectiveIn(saved);
+      if (chosen && !choosePerspective(chosen)) unreadable = true;
     } else {
       unreadable = true;
     }
   }
+  unreadable = restoreReflections() || unreadable;
   if (unreadable) notices.push(TEXT.storageCorrupt);
   if (restored) notices.push(TEXT.restored(restored));
   if (!storage.persistent) notices.push(TEXT.storageOff);
   if (notices.length) say(notices.join(" "));
   updateProgress();
 
-  form.addEventListener("change", () => {
+  form.addEventListener("change", (event) => {
+    if (event.target.type !== "radio") return; // the open questions are kept on input, under their own key
+    const mine = event.target.name;
+    const merged = takeOverSaved(storage.read(storageKey), mine);
     updateProgress();
-    const kept = storage.write(storageKey, { answers: answersOf(form) });
-    if (!kept && !notices.includes(TEXT.storageOff)) {
-      notices.push(TEXT.storageOff);
-      say(TEXT.storageOff);
-    }
+    keep();
+    sayMerged(merged);
   });
 
+  /** What another tab saved (or, back from the back/forward cache, what is saved now) comes in here. */
+  function follow(saved) {
+    if (!document.body.contains(form)) {
+      stopWatching();
+      window.removeEventListener("pageshow", onPageShow);
+      return;
+    }
+    if (saved.value === null && !saved.corrupt) {
+      // removed in another tab: "Wis mijn antwoorden" there, or "Wis alles"
+      if (!form.querySelector("input[type=radio]:checked")) return;
+      clearAnswers();
+      notices.push(TEXT.otherTabCleared);
+      say(TEXT.otherTabCleared);
+      return;
+    }
+    const answers = answersIn(saved);
+    if (!answers) return; // something unreadable: this tab's next change writes over it
+    const merged = takeOverSaved(saved);
+    // answers of this tab the other tab did not have yet (both wrote at the same moment): write them back
+    if (Object.keys(answersOf(form)).some((question) => !(question in answers))
+      || (perspectiveOf(form) && !perspectiveIn(saved))) keep();
+    sayMerged(merged);
+  }
+  const stopWatching = storage.watch(storageKey, follow);
+  const onPageShow = (event) => event.persisted && follow(storage.read(storageKey));
+  window.addEventListener("pageshow", onPageShow);
+
   form.querySelector("[data-sw-clear]").addEventListener("click", () => {
-    form.reset();
+    clearAnswers();
     storage.remove(storageKey);
-    updateProgress();
-    resultSection.hidden = true;
-    resultBody.replaceChildren();
-    notices.length = 0;
+    storage.remove(reflectionKey);
+    notices.push(TEXT.cleared);
     say(TEXT.cleared);
   });
 
@@ -194,7 +380,8 @@ export function initScanPage(root) {
     submit.setAttribute("aria-busy", "true");
     say(TEXT.computing);
     try {
-      const result = await ask("result", definition, { answers });
+      // the open questions' texts stay out of this request: they never reach the engine
+      const result = await ask("result", definition, { answers, perspective: perspectiveOf(form) });
       renderResult(result.score, result.code, answers);
       say("");
       resultSection.hidden = false;
@@ -246,7 +433,7 @@ export function initScanPage(root) {
     if (!Object.keys(answers).length) return;
     let code;
     try {
-      code = encodeFallback(JSON.parse(definition), answers);
+      code = encodeFallback(JSON.parse(definition), answers, { perspective: perspectiveOf(form) });
     } catch {
       return;
     }
@@ -265,11 +452,27 @@ export function initScanPage(root) {
     const titleOf = (id) => document.getElementById(`sw-dimension-${id}`)?.dataset.title || id;
     const parts = [];
 
-    const heading = form.dataset.swAudience === "individual" ? TEXT.profileHeadingSelf : TEXT.profileHeading;
-    parts.push(profileBlock(score.profile, heading, TEXT.noProfile));
+    // the answer-quality flags (engine/scoring.py): one sentence each; "incomplete" names the parts
+    const flags = score.flags || [];
+    const reason = (flag) => flag === "incomplete"
+      ? TEXT.flagReasons.incomplete(dimensionIds.filter((id) => score.dimensions[id].score === null).map(titleOf))
+      : TEXT.flagReasons[flag];
+    const known = flags.filter((flag) => Object.hasOwn(TEXT.flagReasons, flag)); // a flag of a later engine: not shown
 
-    // chart and table of the same numbers
+    const heading = form.dataset.swAudience === "individual" ? TEXT.profileHeadingSelf : TEXT.profileHeading;
+    parts.push(profileBlock(score, {
+      heading, none: TEXT.noProfile, reasons: known.filter((flag) => flag !== "incomplete").map(reason),
+      maybe: TEXT.maybe, maybeEither: TEXT.maybeEither, between: TEXT.between,
+      betweenExplained: TEXT.betweenExplained, runnerUp: TEXT.runnerUp,
+    }));
+
+    // chart and table of the same numbers, with what makes them uncertain right beside them
     parts.push(el("h3", { text: TEXT.dimensionsHeading }));
+    if (known.length) {
+      parts.push(el("div", { class: "admonition warning sw-flags", "data-sw-flags": known.join(" ") },
+        el("p", { class: "admonition-title", text: TEXT.flagsHeading }),
+        ...known.map((flag) => el("p", { "data-sw-flag": flag, text: reason(flag) }))));
+    }
     parts.push(chart(dimensionIds.map((id) => [titleOf(id), score.dimensions[id].score])));
     const table = el("table", { class: "sw-score-table" }, el("caption", { text: TEXT.tableCaption }));
     const head = el("tr", {}, ...[TEXT.columnDimension, TEXT.columnScore, TEXT.columnBand, TEXT.columnAnswered]
@@ -294,7 +497,7 @@ export function initScanPage(root) {
       section.append(el("h4", { id: `sw-dim-${id}`, text: titleOf(id) }));
       if (d.band) {
         section.append(el("p", { class: "sw-band" }, el("strong", { text: d.band.label }), ` · ${TEXT.scoreOf(formatScore(d.score))}`));
-        const advice = cloneTemplate(`sw-band-${id}-${d.band.index}`);
+        const advice = cloneText(`sw-band-${id}-${d.band.index}`, score.perspective);
         if (advice) section.append(advice);
       } else {
         section.append(el("p", { text: TEXT.noScoreExplained }));
@@ -316,6 +519,9 @@ export function initScanPage(root) {
         el("p", { text: TEXT.openIntro }), list));
     }
 
+    // the open questions' texts, on paper only (kept up to date while they are typed)
+    if (reflectionFields.length) parts.push(el("section", { class: "sw-reflection-print", "data-sw-reflection-print": "" }));
+
     // the code, and ways to keep the result
     const codeSection = codeBlock(code);
     parts.push(codeSection);
@@ -336,6 +542,7 @@ export function initScanPage(root) {
     parts.push(el("p", { class: "sw-keep" }, download, " ", print));
 
     resultBody.replaceChildren(...parts);
+    printedReflections();
   }
 }
 

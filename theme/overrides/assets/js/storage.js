@@ -5,12 +5,15 @@
  *
  * When storage is off or full (private mode), values live in memory for as
  * long as the tab is open, and `persistent` says so, so the page can tell the user.
+ * Tabs of the same site share localStorage; `watch` follows what the others write.
  */
 export const PREFIX = "supportwijzer:";
 
 export const KEYS = {
   answers: (scanId, version) => `${PREFIX}antwoorden:${scanId}:v${version}`,
   team: (scanId, label) => `${PREFIX}teamronde:${scanId}:${label}`,
+  // the open questions at the end of a scan: only ever on this device, never in a code or to the engine
+  reflection: (scanId, version) => `${PREFIX}reflectie:${scanId}:v${version}`,
 };
 
 /**
@@ -21,6 +24,7 @@ export const KEYS = {
 export const KEY_PATTERNS = [
   "supportwijzer:antwoorden:<scan>:v<versie>",
   "supportwijzer:teamronde:<scan>:<team>",
+  "supportwijzer:reflectie:<scan>:v<versie>",
   "<pad>.__palette",
 ];
 
@@ -28,6 +32,15 @@ export const KEY_PATTERNS = [
 const THEME_KEY = /\.__(palette|tabs|source|announce|outdated|consent|search)$/;
 
 const memory = new Map();
+
+function parse(raw) {
+  if (raw === null) return { value: null, corrupt: false };
+  try {
+    return { value: JSON.parse(raw), corrupt: false };
+  } catch {
+    return { value: null, corrupt: true };
+  }
+}
 
 function probe() {
   try {
@@ -51,12 +64,27 @@ export const storage = {
     } catch {
       raw = memory.get(key) ?? null;
     }
-    if (raw === null) return { value: null, corrupt: false };
-    try {
-      return { value: JSON.parse(raw), corrupt: false };
-    } catch {
-      return { value: null, corrupt: true };
-    }
+    return parse(raw);
+  },
+
+  /**
+   * Follow what other tabs of this site write under `key` (the browser's storage event; a tab
+   * never gets one for its own writes). `listener` gets each new value as read() gives it, in
+   * order, so a removal is a value of null. Returns a function that stops following.
+   */
+  watch(key, listener) {
+    const onStorage = (event) => {
+      if (!this.persistent || (event.key !== key && event.key !== null)) return;
+      try {
+        if (event.storageArea !== window.localStorage) return;
+      } catch {
+        return;
+      }
+      // a key of null: the other tab emptied all of localStorage
+      listener(event.key === null ? this.read(key) : parse(event.newValue));
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
   },
 
   write(key, value) {
@@ -81,7 +109,11 @@ export const storage = {
     }
   },
 
-  /** Remove every key this site (and its theme) ever wrote, in local and session storage, and its offline copy. */
+  /**
+   * Remove every key this site (and its theme) ever wrote, in local and session storage, and its
+   * offline copy: the service worker of this site (so it stores nothing again) and its caches.
+   * Resolves with whether it all went: false when something of the offline copy is still there.
+   */
   async clearAll() {
     memory.clear();
     for (const area of ["localStorage", "sessionStorage"]) {
@@ -95,10 +127,46 @@ export const storage = {
         /* storage off: nothing persisted */
       }
     }
-    try {
-      for (const name of await caches.keys()) if (name.startsWith("supportwijzer-")) await caches.delete(name);
-    } catch {
-      /* no Cache Storage here (an old browser, or not a secure context) */
+    // A service worker that is still installing can write a cache just after it was deleted:
+    // check, and go again a few times before saying that everything is gone.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      for (const registration of await ownRegistrations()) {
+        try {
+          await registration.unregister();
+        } catch {
+          /* checked below */
+        }
+      }
+      for (const name of await ownCaches()) {
+        try {
+          await caches.delete(name);
+        } catch {
+          /* checked below */
+        }
+      }
+      if (!(await ownRegistrations()).length && !(await ownCaches()).length) return true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    return false;
   },
 };
+
+/** This site's root (this file is assets/js/storage.js): the scope of its service worker. */
+const SITE_ROOT = new URL("../../", import.meta.url).href;
+
+/** The service workers of this site; other sites on the same host (org.github.io/other/) are left alone. */
+async function ownRegistrations() {
+  try {
+    return (await navigator.serviceWorker.getRegistrations()).filter((r) => r.scope.startsWith(SITE_ROOT));
+  } catch {
+    return []; // no service workers here (an old browser, or not a secure context)
+  }
+}
+
+async function ownCaches() {
+  try {
+    return (await caches.keys()).filter((name) => name.startsWith("supportwijzer-"));
+  } catch {
+    return []; // no Cache Storage here
+  }
+}

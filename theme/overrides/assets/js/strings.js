@@ -6,7 +6,14 @@ export const TEXT = {
   progress: (answered, total) => `${answered} van ${total} beantwoord`,
   restored: (count) => `${count} ${count === 1 ? "antwoord" : "antwoorden"} van de vorige keer teruggezet.`,
   cleared: "Je antwoorden zijn gewist.",
+  otherTabMerged: "Je hebt deze scan ook in een ander tabblad open. De antwoorden van beide tabbladen zijn samengevoegd.",
+  otherTabChanged: (numbers) => `${numbers.length === 1 ? "Vraag" : "Vragen"} ${listed(numbers)} ` +
+    `${numbers.length === 1 ? "is" : "zijn"} in een ander tabblad anders beantwoord. Het laatst gekozen antwoord telt.`,
+  otherTabCleared: "Je antwoorden zijn gewist in een ander tabblad. Daarom zijn ze hier ook gewist.",
+  resultOutdated: "Klik nog een keer op ‘Bekijk resultaat’ voor je nieuwe resultaat.",
   clearedAll: "Alles is gewist: deze site heeft nu niets meer van jou in deze browser.",
+  clearedAllButOffline: "Je antwoorden en codes zijn gewist. De offline kopie van de site is nog niet helemaal weg. " +
+    "Sluit de andere tabbladen van deze site en klik nog een keer op Wis alles.",
   engineStarting: "De rekenmodule start…",
   computing: "Je resultaat wordt berekend…",
   waitingForEngine: "Nog even geduld: de rekenmodule is bijna klaar. Je resultaat komt zo.",
@@ -23,6 +30,21 @@ export const TEXT = {
   profileHeading: "Wat past bij jullie",
   profileHeadingSelf: "Wat past bij jou",
   noProfile: "Er is nog te weinig ingevuld om een profiel te kiezen.",
+  // a result the engine flags (engine/scoring.py FLAGS): one plain sentence per flag
+  flagsHeading: "Uitslag onzeker",
+  flagReasons: {
+    incomplete: (parts) => `Bij ${parts.length === 1 ? "het onderdeel" : "de onderdelen"} ${listed(parts)} ` +
+      `${parts.length === 1 ? "is" : "zijn"} te weinig vragen beantwoord, dus je krijgt nog geen profiel.`,
+    straightlining: "Je gaf bijna overal hetzelfde antwoord, dus de uitslag zegt misschien weinig over jouw situatie.",
+    inconsistent: "Sommige antwoorden spreken elkaar tegen, misschien omdat een paar vragen juist het omgekeerde zeggen.",
+    "many-unknown": "Je koos vaak ‘Weet ik niet’ of liet vragen open, dus de uitslag steunt op weinig antwoorden.",
+  },
+  maybe: (title) => `Mogelijk: ${title}`,
+  maybeEither: (first, second) => `Mogelijk: ${first} of ${second}`,
+  between: (first, second) => `Je zit tussen ${first} en ${second}`,
+  betweenExplained: "Je antwoorden passen bijna even goed bij allebei. Lees ze allebei en kijk wat je het meest herkent.",
+  runnerUp: (title) => `Lees ook over ${title}`,
+  reflectionHeading: "Jouw antwoorden op de open vragen",
   dimensionsHeading: "Per onderdeel",
   chartTitle: "Score per onderdeel, van 0 tot 100",
   tableCaption: "Scores per onderdeel (0 tot 100)",
@@ -44,6 +66,11 @@ export const TEXT = {
   downloadJson: "Download als JSON",
   print: "Afdrukken",
 };
+
+/** 3; 3 en 5; 2, 3 en 5. */
+function listed(items) {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+}
 
 /** A score as Dutch readers write it: 87,5. */
 export function formatScore(score) {
@@ -78,6 +105,8 @@ export const TEAM = {
   columnCode: "Code",
   columnStatus: "Status",
   summary: (n) => `Uitslag van ${n} teamleden.`,
+  between: (first, second) => `Jullie zitten tussen ${first} en ${second}`,
+  betweenExplained: "De scores van het team passen bijna even goed bij allebei. Lees ze allebei en bespreek wat jullie het meest herkennen.",
   pictureHeading: "Het team per onderdeel",
   pictureIntro: "Elke stip is één teamlid, het streepje is het gemiddelde. Ver uit elkaar liggende stippen betekenen: jullie zien dit verschillend.",
   pictureTitle: (title) => `Scores van de teamleden voor ${title}`,
@@ -95,7 +124,8 @@ export const TEAM = {
   cleared: "De teamronde is gewist.",
   fileTooBig: "Dit bestand is groter dan 1 MB. Een lijst met codes is veel kleiner: kies het goede bestand.",
   fileUnreadable: "Dit bestand kon niet gelezen worden.",
-  jsonUnreadable: "Dit bestand is geen geldige JSON-export van een teamuitslag.",
+  notAnExport: "Dit bestand is geen export van een teamuitslag van Supportwijzer. " +
+    "Kies het JSON-bestand dat je bij een eerdere ronde met ‘Download als JSON’ hebt bewaard.",
   compareCaption: "Verandering per onderdeel sinds de eerdere ronde",
   compareColumns: ["Onderdeel", "Gemiddelde toen", "Gemiddelde nu", "Verschil", "Spreiding toen", "Spreiding nu", "Verschil"],
   compareNeedsResult: "Vergelijken kan pas als deze ronde een uitslag heeft.",

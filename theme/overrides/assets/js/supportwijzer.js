@@ -13,14 +13,16 @@ import { storage } from "./storage.js";
 import { TEXT } from "./strings.js";
 import { initTeamPage } from "./team-page.js";
 
-/** The privacy page's "Wis alles": every key the site and its theme ever wrote. */
+/** The privacy page's "Wis alles": every key the site and its theme ever wrote, and the offline copy. */
 function initClearAll(root) {
   const button = root.querySelector("[data-sw-clear-all]");
   if (!button || button.dataset.swReady) return;
   button.dataset.swReady = "1";
+  const status = root.querySelector("[data-sw-clear-all-status]");
   button.addEventListener("click", async () => {
-    await storage.clearAll();
-    root.querySelector("[data-sw-clear-all-status]").textContent = TEXT.clearedAll;
+    status.textContent = ""; // a second click is announced again
+    await stopOfflineCopy();
+    status.textContent = (await storage.clearAll()) ? TEXT.clearedAll : TEXT.clearedAllButOffline;
   });
 }
 
@@ -35,13 +37,18 @@ function initPage() {
  * registered once the page has loaded, and on a scan page once the engine is up: its first
  * install downloads the site's pages, which should not compete with Pyodide's start.
  */
+let registering = null; // the registration under way, if any
+let offlineStopped = false; // after "Wis alles": this page registers nothing again
+
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   const root = new URL("../../", import.meta.url);
-  const register = () =>
-    navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {
+  const register = () => {
+    if (offlineStopped) return;
+    registering = navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).catch(() => {
       /* private mode or blocked: the site works as before, only not offline */
     });
+  };
   const afterEngine = () => {
     if (!document.querySelector('meta[name="sw-engine-wheel"]')) return register();
     const stop = onEngineState((state) => {
@@ -53,6 +60,15 @@ function registerServiceWorker() {
   };
   if (document.readyState === "complete") afterEngine();
   else window.addEventListener("load", afterEngine, { once: true });
+}
+
+/**
+ * For "Wis alles": this page registers nothing any more (not even when its load event is still to
+ * come), and a registration under way settles first, so that clearAll() finds and undoes it.
+ */
+async function stopOfflineCopy() {
+  offlineStopped = true;
+  await registering;
 }
 
 registerServiceWorker();

@@ -7,7 +7,8 @@
  * browser under the round's label, so a reload loses nothing.
  */
 import { ask, onEngineState, restartEngine, startEngine } from "./engine-client.js";
-import { download, el, formatNumber, profileBlock, svg } from "./dom.js";
+import { nestedDeeperThan } from "./engine-protocol.js";
+import { download, el, formatWhole, profileBlock, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { TEAM, TEXT } from "./strings.js";
 
@@ -54,13 +55,17 @@ export function initTeamPage(root) {
   });
 
   // -- the round: its label, its codes, kept in this browser ----------------------------
-  const storageKey = () => KEYS.team(scanId, labelField.value.trim());
+  // `round` is the name as last confirmed (on leaving the field, or Enter): the codes are kept
+  // under it, and it stands in the address (#team=...), so a reload opens the same round.
+  let round = "";
+  const storageKey = (name = round) => KEYS.team(scanId, name);
 
-  function load() {
-    const saved = storage.read(storageKey());
+  /** The codes kept for a round: text, or "" (a damaged entry is reported and ignored). */
+  function keptCodes(name) {
+    const saved = storage.read(storageKey(name));
     const usable = saved.value && typeof saved.value === "object" && typeof saved.value.codes === "string";
-    codesField.value = usable ? saved.value.codes : "";
     if (saved.corrupt || (saved.value !== null && !usable)) status.textContent = TEXT.storageCorrupt;
+    return usable ? saved.value.codes : "";
   }
 
   function save() {
@@ -68,9 +73,38 @@ export function initTeamPage(root) {
     else storage.remove(storageKey());
   }
 
+  function showRoundInAddress() {
+    const rest = round ? `#${new URLSearchParams({ team: round })}` : "";
+    history.replaceState(history.state, "", window.location.pathname + window.location.search + rest);
+  }
+
+  /**
+   * A new name in the field. Codes pasted while the round had no name move to the name (added
+   * to the codes a round of that name already has). Otherwise the round of that name opens,
+   * and the codes of the round before stay kept under its own name.
+   */
+  function renameRound() {
+    const next = labelField.value.trim().slice(0, 40);
+    if (next === round) return;
+    const draft = round === "" ? codesField.value.trim() : "";
+    round = next;
+    const kept = keptCodes(round);
+    if (draft) {
+      const lines = new Set(kept.split("\n").map((line) => line.trim()));
+      const added = draft.split("\n").filter((line) => line.trim() && !lines.has(line.trim()));
+      codesField.value = [kept.trim(), ...added].filter(Boolean).join("\n");
+      save();
+      storage.remove(storageKey(""));
+    } else {
+      codesField.value = kept;
+    }
+    showRoundInAddress();
+    check();
+  }
+
   const arrived = fragment();
-  if (arrived.team) labelField.value = arrived.team.slice(0, 40);
-  load();
+  if (arrived.team) labelField.value = round = arrived.team.trim().slice(0, 40);
+  codesField.value = keptCodes(round);
   if (arrived.code) {
     const code = arrived.code.slice(0, 100);
     if (!codesField.value.split(/\s+/).includes(code)) {
@@ -79,13 +113,13 @@ export function initTeamPage(root) {
     }
     status.textContent = TEAM.codeAdded;
     // keep the round in the address, drop the code: a reload or a shared link carries no answers
-    const rest = arrived.team ? `#team=${encodeURIComponent(arrived.team)}` : "";
-    history.replaceState(null, "", window.location.pathname + window.location.search + rest);
+    showRoundInAddress();
   }
 
-  labelField.addEventListener("change", () => {
-    load();
-    check();
+  labelField.addEventListener("change", renameRound);
+  page.querySelector("[data-sw-team-form]").addEventListener("submit", (event) => {
+    event.preventDefault(); // Enter in the name field confirms the name, it sends nothing
+    renameRound();
   });
   codesField.addEventListener("input", () => {
     save();
@@ -178,7 +212,11 @@ export function initTeamPage(root) {
     }
     const parts = [el("p", { "data-sw-team-n": String(team.n), text: TEAM.summary(team.n) })];
 
-    parts.push(profileBlock(team.profile, TEXT.profileHeading, TEXT.noProfile));
+    // the same rule as for one person, on the team's means: between two profiles, the runner-up's text too
+    parts.push(profileBlock(team, {
+      heading: TEXT.profileHeading, none: TEXT.noProfile, between: TEAM.between,
+      betweenExplained: TEAM.betweenExplained, runnerUp: TEXT.runnerUp,
+    }));
 
     parts.push(el("h3", { text: TEAM.pictureHeading }), el("p", { text: TEAM.pictureIntro }));
     for (const [id, d] of Object.entries(team.dimensions)) parts.push(strip(id, d));
@@ -210,34 +248,61 @@ export function initTeamPage(root) {
   }
 
   // -- comparing with an earlier round ------------------------------------------------------
+  // Its messages get a status region of their own beside the file button, made now, before any
+  // message, so screen readers announce them; the table goes below it.
+  const compareStatus = el("p", { class: "sw-status", role: "status", "data-sw-compare-status": "" });
+  compareBody.before(compareStatus);
+
   page.querySelector("[data-sw-import-round]").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
+    compareStatus.textContent = "";
+    compareBody.replaceChildren();
     if (!lastTeam || lastTeam.withheld) {
-      compareBody.replaceChildren(el("p", { text: TEAM.compareNeedsResult }));
+      compareStatus.textContent = TEAM.compareNeedsResult;
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
-      compareBody.replaceChildren(el("p", { text: TEAM.fileTooBig }));
+      compareStatus.textContent = TEAM.fileTooBig;
       return;
     }
     let previous;
     try {
       previous = JSON.parse(await file.text());
     } catch {
-      compareBody.replaceChildren(el("p", { text: TEAM.jsonUnreadable }));
+      previous = undefined;
+    }
+    if (!looksLikeExport(previous)) {
+      compareStatus.textContent = TEAM.notAnExport;
       return;
     }
     try {
       const rows = await ask("compare", definition, { previous, current: lastTeam });
       compareBody.replaceChildren(compareTable(rows));
     } catch (error) {
-      compareBody.replaceChildren(el("p", { text: error.message }));
+      compareStatus.textContent = error.message;
     }
   });
 
   if (codesField.value.trim()) check();
+}
+
+/** A team export has six levels; this leaves room for later versions, far below what could stall the engine. */
+const EXPORT_MAX_DEPTH = 16;
+
+/**
+ * Whether a parsed file has the outline of a team export (download-as-JSON on this page): an
+ * object with the scan's id and a team object, not nested deeper than an export can be. The
+ * engine checks the rest and says what is wrong; this gives a hand-made or damaged file a
+ * message the user can act on at once, without asking the engine (which would have to read a
+ * file nested 1,500 deep in Python, where that can overflow the stack).
+ */
+function looksLikeExport(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    && typeof value.scan === "string" && value.scan.length <= 100
+    && value.team !== null && typeof value.team === "object" && !Array.isArray(value.team)
+    && !nestedDeeperThan(value, EXPORT_MAX_DEPTH);
 }
 
 function titleOf(id) {
@@ -260,8 +325,8 @@ function strip(id, d) {
   const figure = el("figure", { class: "sw-strip", "data-sw-strip": id });
   const drawing = svg("svg", { viewBox: `0 0 ${width} ${height + 20}`, role: "img", "aria-labelledby": `sw-strip-${id}` });
   const title = svg("title", { id: `sw-strip-${id}` });
-  title.textContent = `${TEAM.pictureTitle(titleOf(id))}: ${d.scores.map(formatNumber).join(", ")}; ` +
-    `${TEAM.columns[2].toLowerCase()} ${formatNumber(d.mean)}`;
+  title.textContent = `${TEAM.pictureTitle(titleOf(id))}: ${d.scores.map(formatWhole).join(", ")}; ` +
+    `${TEAM.columns[2].toLowerCase()} ${formatWhole(d.mean)}`;
   drawing.append(title);
   drawing.append(svg("line", { x1: left, x2: right, y1: height - 10, y2: height - 10, class: "sw-chart-grid" }));
   for (const tick of [0, 25, 50, 75, 100]) {
@@ -275,7 +340,7 @@ function strip(id, d) {
   if (d.mean !== null) {
     drawing.append(svg("line", { x1: x(d.mean), x2: x(d.mean), y1: 4, y2: height - 4, class: "sw-chart-mean" }));
   }
-  figure.append(el("figcaption", { text: `${titleOf(id)}: ${TEAM.columns[2].toLowerCase()} ${formatNumber(d.mean)}` }), drawing);
+  figure.append(el("figcaption", { text: `${titleOf(id)}: ${TEAM.columns[2].toLowerCase()} ${formatWhole(d.mean)}` }), drawing);
   return figure;
 }
 
@@ -286,11 +351,11 @@ function dimensionTable(team) {
     body.append(el("tr", { "data-sw-dimension": id },
       el("th", { scope: "row", text: titleOf(id) }),
       el("td", { text: String(d.n) }),
-      el("td", { "data-sw-mean": d.mean === null ? "" : String(d.mean), text: formatNumber(d.mean) }),
-      el("td", { text: formatNumber(d.median) }),
-      el("td", { text: formatNumber(d.min) }),
-      el("td", { text: formatNumber(d.max) }),
-      el("td", { "data-sw-stdev": d.stdev === null ? "" : String(d.stdev), text: formatNumber(d.stdev) }),
+      el("td", { "data-sw-mean": d.mean === null ? "" : String(d.mean), text: formatWhole(d.mean) }),
+      el("td", { text: formatWhole(d.median) }),
+      el("td", { text: formatWhole(d.min) }),
+      el("td", { text: formatWhole(d.max) }),
+      el("td", { "data-sw-stdev": d.stdev === null ? "" : String(d.stdev), text: formatWhole(d.stdev) }),
       el("td", { "data-sw-bands": d.bands.map((b) => b.count).join(","), text: bands })));
   }
   return el("table", { class: "sw-table sw-team-table" }, el("caption", { text: TEAM.tableCaption }),
@@ -307,16 +372,16 @@ function distribution(item) {
 }
 
 function compareTable(rows) {
-  const signed = (value) => (value === null ? "–" : `${value > 0 ? "+" : ""}${formatNumber(value)}`);
+  const signed = (value) => (value === null ? "–" : `${Math.round(value) > 0 ? "+" : ""}${formatWhole(value)}`);
   const body = el("tbody");
   for (const row of rows) {
     body.append(el("tr", { "data-sw-compare-row": row.id },
       el("th", { scope: "row", text: titleOf(row.id) }),
-      el("td", { text: formatNumber(row.mean_before) }),
-      el("td", { text: formatNumber(row.mean_now) }),
+      el("td", { text: formatWhole(row.mean_before) }),
+      el("td", { text: formatWhole(row.mean_now) }),
       el("td", { "data-sw-mean-change": row.mean_change === null ? "" : String(row.mean_change), text: signed(row.mean_change) }),
-      el("td", { text: formatNumber(row.stdev_before) }),
-      el("td", { text: formatNumber(row.stdev_now) }),
+      el("td", { text: formatWhole(row.stdev_before) }),
+      el("td", { text: formatWhole(row.stdev_now) }),
       el("td", { text: signed(row.stdev_change) })));
   }
   return el("table", { class: "sw-table sw-compare-table" }, el("caption", { text: TEAM.compareCaption }),
