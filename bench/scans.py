@@ -518,8 +518,8 @@ def markdown_table(result: dict, titles: dict[str, str]) -> str:
         missed = [aim_words[aim] for aim, ok in aims.items() if not ok]
         return "alle" if not missed else "niet: " + ", ".join(missed)
 
-    rows = ["| Scan | Grootste profiel | Kleinste profiel | Zelfde profiel of tussenprofiel bij herhaling | "
-            "Gewone invullers met signaal | Willekeurige klikkers met signaal | Doelen gehaald |",
+    rows = ["| Scan | Grootste profiel | Kleinste profiel | Herhaling | "
+            "Signaal bij gewone invullers | Signaal bij klikkers | Doelen gehaald |",
             "|---|---|---|---|---|---|---|"]
     for scan, data in result["scans"].items():
         w = data["worst"]
