@@ -22,7 +22,7 @@ from builder.serve import make_server  # noqa: E402
 from builder.site import Project, build_site  # noqa: E402
 from support import BROWSER_ARGS, find_browser  # noqa: E402
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 768}}
 
 
 def main(argv=None) -> int:
@@ -55,7 +55,8 @@ def main(argv=None) -> int:
                     path, _, mode = raw.partition("@")
                     page.goto(url + path.lstrip("/"))
                     page.wait_for_load_state("networkidle")
-                    file = args.out / f"{path.strip('/').replace('/', '_') or 'home'}-{name}.png"
+                    scheme = "-dark" if args.dark else ""
+                    file = args.out / f"{path.strip('/').replace('/', '_') or 'home'}-{name}{scheme}.png"
                     page.screenshot(path=str(file), full_page=mode == "full")
                     print(json.dumps({"path": path, "viewport": name, "file": str(file)}))
                 context.close()

@@ -42,8 +42,9 @@ def _is_code_url(value: str) -> bool:
 
 
 class _PageScanner(html.parser.HTMLParser):
-    def __init__(self, page_dir: str, site_dir: Path, base_path: str):
+    def __init__(self, page_dir: str, site_dir: Path, base_path: str, theme_copies: dict[str, bool]):
         super().__init__(convert_charrefs=False)
+        self.theme_copies = theme_copies  # site path -> is a byte copy of a theme script (shared by all pages)
         self.page_dir = page_dir
         self.base_path = base_path
         self.site_dir = site_dir
@@ -91,9 +92,12 @@ class _PageScanner(html.parser.HTMLParser):
             path = posixpath.normpath(src_path)
         else:
             path = posixpath.normpath(posixpath.join(self.page_dir, src_path))
-        theme_file = theme_script_files().get(path)
-        built = self.site_dir / path
-        if theme_file is None or not built.is_file() or built.read_bytes() != theme_file.read_bytes():
+        if path not in self.theme_copies:
+            theme_file = theme_script_files().get(path)
+            built = self.site_dir / path
+            self.theme_copies[path] = (theme_file is not None and built.is_file()
+                                       and built.read_bytes() == theme_file.read_bytes())
+        if not self.theme_copies[path]:
             self._add(f"script '{src}' is not one of the theme's scripts; pages may not bring their own", src)
 
     def handle_data(self, data):
@@ -125,13 +129,14 @@ def theme_script_files() -> dict[str, Path]:
     return files
 
 
-def page_findings(text: str, page_dir: str, site_dir: Path, base_path: str = "/") -> list[tuple[int, str, str]]:
+def page_findings(text: str, page_dir: str, site_dir: Path, base_path: str = "/",
+                  theme_copies: dict[str, bool] | None = None) -> list[tuple[int, str, str]]:
     """Everything in one built HTML page that could run code or send visitors away.
 
     Each finding is (line, message, needle): the needle is the text to look for in the
     page's source, so the build can point the author at the source line.
     """
-    scanner = _PageScanner(page_dir, site_dir, base_path)
+    scanner = _PageScanner(page_dir, site_dir, base_path, {} if theme_copies is None else theme_copies)
     scanner.feed(text)
     scanner.close()
     return scanner.findings
@@ -172,6 +177,7 @@ def svg_findings(data: bytes) -> list[tuple[int, str]]:
 def site_findings(site_dir: Path, base_path: str = "/") -> dict[str, list[tuple[int, str, str]]]:
     """Site-relative path -> findings, for every HTML and SVG file of a built site."""
     found = {}
+    theme_copies: dict[str, bool] = {}  # each script file is compared with the theme's once, not once a page
     for file in sorted(site_dir.rglob("*")):
         rel = file.relative_to(site_dir).as_posix()
         suffix = file.suffix.lower()
@@ -179,7 +185,7 @@ def site_findings(site_dir: Path, base_path: str = "/") -> dict[str, list[tuple[
             continue
         if suffix in HTML_SUFFIXES:
             findings = page_findings(file.read_text(encoding="utf-8", errors="replace"), posixpath.dirname(rel),
-                                     site_dir, base_path)
+                                     site_dir, base_path, theme_copies)
         elif suffix == ".svg":
             findings = [(line, message, "") for line, message in svg_findings(file.read_bytes())]
         else:

@@ -49,12 +49,10 @@ def markdown_text(text: str) -> str:
 def front_matter(meta: dict) -> str:
     """A page's YAML front matter, written by a YAML writer: any title survives (``:``, ``#``, ``{``).
 
-    Text values are HTML-escaped first: the theme writes them into ``<title>`` and
-    ``content="..."`` as they are.
+    The text is written as the author wrote it; ``staging.escape_front_matter`` escapes
+    title and description of every staged page, these included, for the theme.
     """
-    escaped = {key: html.escape(value, quote=True) if isinstance(value, str) and key in ("title", "description")
-               else value for key, value in meta.items()}
-    return "---\n" + yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
 
 
 @dataclass(frozen=True)

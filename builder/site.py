@@ -279,7 +279,6 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         if brand.own_pages is not None:
             shutil.rmtree(docs_dir / staging.OWN_FOLDER, ignore_errors=True)
             shutil.copytree(brand.own_pages, docs_dir / staging.OWN_FOLDER)
-        staging.escape_front_matter(docs_dir)  # before the scan pages: theirs are written escaped
         sources = _Sources(project, docs_dir, brand.own_pages, {file.stem: file for file in files})
         config = staging.read_config(project.config_file)
         nav = config.get("nav") or []
@@ -300,6 +299,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         except UnsafeMarkup as error:
             raise BuildError([f"{_shown(project.assessments_dir)}:1: {error}"]) from None
 
+        staging.escape_front_matter(docs_dir)  # every page's title and description, generated ones included
         # nav titles go into the theme's HTML as they are: escape the authors' words
         titles = {f"scans/{a.id}/index.md": html.escape(scans.localize(a.title, brand.language), quote=True)
                   for a in assessments}

@@ -1,4 +1,5 @@
 """Paths and loaders the tests share (a plain module, so every test folder can import it)."""
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -51,3 +52,17 @@ def copy_project(tmp_path: Path, with_assessments: bool = True) -> Path:
     for name in ("theme", "node_modules"):
         (root / name).symlink_to(ROOT / name)
     return root
+
+
+@functools.cache
+def scan_data(scan: str) -> dict:
+    """The raw YAML data of a real scan in assessments/ (what a content author wrote)."""
+    import yaml
+    return yaml.safe_load((ROOT / "assessments" / f"{scan}.yml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def scan(scan_id: str):
+    """A real scan in assessments/, loaded and validated by the engine."""
+    from engine.loader import load_assessment
+    return load_assessment(ROOT / "assessments" / f"{scan_id}.yml")

@@ -98,9 +98,15 @@ def test_answer_labels_dimension_titles_and_advice_come_out_as_text(escaped_site
     assert "{: onclick=" in scan  # an attribute list in a question stays text
 
 
-def test_the_team_page_lives_at_its_own_index(escaped_site):
+def test_the_team_page_lives_at_its_own_index(escaped_site, tmp_path):
     assert (escaped_site / "scans" / "vijandig" / "team" / "index.html").is_file()
     assert not (escaped_site / "scans" / "vijandig" / "team.html").exists()
+    # the source layout is what both generators must agree on: team/index.md, not team.md
+    from builder.scans import write_scan_pages
+    from engine.loader import load_assessment
+    write_scan_pages([load_assessment(HOSTILE / "escaped" / "scans" / "vijandig.yml")], tmp_path, "engine-x.whl")
+    assert (tmp_path / "scans" / "vijandig" / "team" / "index.md").is_file()
+    assert not (tmp_path / "scans" / "vijandig" / "team.md").exists()
 
 
 # -- refused: one file:line per problem, all at once ------------------------------------------------

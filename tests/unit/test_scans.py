@@ -13,7 +13,6 @@ independent of which items happen to be reverse-keyed.
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import subprocess
@@ -21,7 +20,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 import engine
 from engine.loader import LoadError, load_assessment
@@ -31,14 +29,7 @@ ASSESSMENTS = ROOT / "assessments"
 SCANS = ["teamfase", "werksoort", "supportlijnen", "persoonlijk-leiderschap", "concernsupport"]
 
 
-@functools.cache
-def raw(scan: str) -> dict:
-    return yaml.safe_load((ASSESSMENTS / f"{scan}.yml").read_text(encoding="utf-8"))
-
-
-@functools.cache
-def loaded(scan: str):
-    return load_assessment(ASSESSMENTS / f"{scan}.yml")
+from support import scan as loaded, scan_data as raw
 
 
 def questions_of(scan: str, dimension: str) -> list[dict]:

@@ -22,17 +22,15 @@ the 1-5 scale has 0..4n points and scores round(100 * points / (4n), 1).
 """
 from __future__ import annotations
 
-import functools
 import math
 import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 import engine
+from support import scan as loaded_scan, scan_data
 from builder.scans import minutes_for
-from engine.loader import load_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 PATH = ROOT / "assessments" / "concernsupport.yml"
@@ -41,14 +39,12 @@ PERSPECTIVES = ("bedrijfsvoering", "team")
 NOT_A_GRADE = "Een rol is geen cijfer"
 
 
-@functools.cache
 def raw() -> dict:
-    return yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    return scan_data("concernsupport")
 
 
-@functools.cache
 def scan():
-    return load_assessment(PATH)
+    return loaded_scan("concernsupport")
 
 
 def questions(dimension: str | None = None) -> list[dict]:

@@ -27,16 +27,13 @@ hand from the prototypes in the YAML (Euclidean, in score points, one decimal).
 """
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 import engine
 from builder.scans import minutes_for
-from engine.loader import load_assessment
 from engine.model import parse_assessment
 from engine.scoring import profiles_of
 
@@ -46,14 +43,7 @@ PHASES = ["werkgroep", "goed-draaiend-team", "zelforganiserend-team", "team-met-
 NOT_A_GRADE = "Een fase is geen cijfer: een team met een missie is niet beter dan een werkgroep."
 
 
-@functools.cache
-def raw(scan: str) -> dict:
-    return yaml.safe_load((ROOT / "assessments" / f"{scan}.yml").read_text(encoding="utf-8"))
-
-
-@functools.cache
-def loaded(scan: str):
-    return load_assessment(ROOT / "assessments" / f"{scan}.yml")
+from support import scan as loaded, scan_data as raw
 
 
 def questions(scan: str, dimension: str | None = None) -> list[dict]:

@@ -13,17 +13,14 @@ Supportlijnen: 6 questions per line (24 points; 3 points = 12.5 score points exa
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 import engine
-from engine.loader import load_assessment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,14 +29,7 @@ PL, SW, LS, CS, LO = "persoonlijk-leiderschap", "samenwerking", "leiderschap", "
 LINES = (PL, SW, LS, CS, LO)
 
 
-@functools.cache
-def raw(scan: str) -> dict:
-    return yaml.safe_load((ROOT / "assessments" / f"{scan}.yml").read_text(encoding="utf-8"))
-
-
-@functools.cache
-def loaded(scan: str):
-    return load_assessment(ROOT / "assessments" / f"{scan}.yml")
+from support import scan as loaded, scan_data as raw
 
 
 def answers_for(scan: str, points: dict[str, int], unknown: dict[str, int] | None = None) -> dict:
