@@ -131,3 +131,18 @@ export const TEAM = {
   compareNeedsResult: "Vergelijken kan pas als deze ronde een uitslag heeft.",
   engineFailed: "De rekenmodule kon niet starten. De codes zijn bewaard in deze browser. Probeer het opnieuw.",
 };
+
+/** The team page's camera (team-camera.js). */
+export const CAMERA = {};
+
+/** Paper answer sheets and the typing grid (team-grid.js). */
+export const GRID = {};
+
+/** Presentation mode and agreements (team-present.js). */
+export const PRESENT = {};
+
+/** Rounds kept on this device, trends and the A4 report (team-history.js). */
+export const HISTORY = {};
+
+/** One device for the whole team (kiosk.js). */
+export const KIOSK = {};

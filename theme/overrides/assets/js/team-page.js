@@ -11,6 +11,10 @@ import { nestedDeeperThan } from "./engine-protocol.js";
 import { download, el, formatWhole, profileBlock, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { TEAM, TEXT } from "./strings.js";
+import { initCamera } from "./team-camera.js";
+import { initGrid } from "./team-grid.js";
+import { initHistory } from "./team-history.js";
+import { initPresentation } from "./team-present.js";
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const CHECK_DELAY_MS = 350;
@@ -38,6 +42,7 @@ export function initTeamPage(root) {
   const compareSection = page.querySelector("[data-sw-compare]");
   const compareBody = page.querySelector("[data-sw-compare-body]");
   let lastTeam = null;
+  let notifyResult = () => {};
   let timer = null;
   let run = 0;
 
@@ -68,9 +73,26 @@ export function initTeamPage(root) {
     return usable ? saved.value.codes : "";
   }
 
+  /**
+   * The record of a round as kept: `{ codes, ... }`. Other parts of the page keep their own
+   * fields in it (agreements, the shown versions, the last result); an unreadable entry reads as {}.
+   */
+  function readRound(name = round) {
+    const saved = storage.read(storageKey(name));
+    return saved.value && typeof saved.value === "object" && !Array.isArray(saved.value) ? saved.value : {};
+  }
+
+  /** Merge `patch` into the kept record of the current round; a record with nothing left is removed. */
+  function updateRound(patch, name = round) {
+    const next = { ...readRound(name), ...patch };
+    for (const [key, value] of Object.entries(next)) if (value === undefined || value === null) delete next[key];
+    const empty = Object.keys(next).every((key) => key === "codes") && !(next.codes || "").trim();
+    if (empty) storage.remove(storageKey(name));
+    else storage.write(storageKey(name), next);
+  }
+
   function save() {
-    if (codesField.value.trim()) storage.write(storageKey(), { codes: codesField.value });
-    else storage.remove(storageKey());
+    updateRound({ codes: codesField.value });
   }
 
   function showRoundInAddress() {
@@ -179,6 +201,7 @@ export function initTeamPage(root) {
     if (mine !== run) return; // a newer paste is on its way
     renderLines(reply.codes, reply.lines);
     renderTeam(reply.team, reply.csv);
+    notifyResult(reply.team, reply.csv);
   }
 
   function renderLines(codes, lines) {
@@ -284,6 +307,47 @@ export function initTeamPage(root) {
       compareStatus.textContent = error.message;
     }
   });
+
+  // -- the parts of the page that live in modules of their own ------------------------------
+  // They get this one interface and nothing else: add codes, read and update the round's
+  // record, hear about each new result.
+  const resultListeners = [];
+  const api = {
+    page,
+    scanId,
+    definition,
+    wheel: page.dataset.swWheel,
+    minGroup: Number(page.dataset.swMinGroup),
+    /** The name of the open round ("" for none). */
+    round: () => round,
+    /** Add codes (strings) to the list, skipping ones already there; checks the list again. Returns how many were added. */
+    addCodes(codes) {
+      const present = new Set(codesField.value.split(/\s+/).filter(Boolean));
+      const added = codes.map((code) => String(code).trim().slice(0, 100)).filter((code) => code && !present.has(code) && present.add(code));
+      if (!added.length) return 0;
+      codesField.value = [codesField.value.trim(), ...added].filter(Boolean).join("\n");
+      save();
+      check();
+      return added.length;
+    },
+    readRound,
+    updateRound,
+    /** `listener(team, { round, csv })` after every shown result (also a withheld one). */
+    onResult(listener) {
+      resultListeners.push(listener);
+    },
+    lastTeam: () => lastTeam,
+    status: (text) => {
+      status.textContent = text;
+    },
+  };
+  notifyResult = (team, csv) => {
+    for (const listener of resultListeners) listener(team, { round, csv });
+  };
+  initCamera(page, api);
+  initGrid(page, api);
+  initPresentation(page, api);
+  initHistory(page, api);
 
   if (codesField.value.trim()) check();
 }
