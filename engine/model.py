@@ -24,7 +24,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 AUDIENCES = ("individual", "team", "organisation")
 
-TOP_KEYS = ("id", "version", "title", "audience", "intro", "min_group", "scale", "perspective",
+TOP_KEYS = ("id", "version", "title", "audience", "intro", "min_group", "min_group_items", "scale", "perspective",
             "dimensions", "questions", "profile_rule", "borderline_margin", "profiles", "reflection")
 SCALE_KEYS = ("min", "max", "labels", "unknown")
 PERSPECTIVE_KEYS = ("text", "options")
@@ -35,6 +35,11 @@ BAND_KEYS = ("upto", "label", "advice", "advice_by_perspective", "links")
 QUESTION_KEYS = ("id", "text", "dimension", "reverse", "weight", "not_applicable")
 PROFILE_KEYS = ("id", "title", "when", "prototype", "text", "text_by_perspective", "links")
 BOUND_KEYS = ("min", "max")
+
+# Team figures need at least this many members: the privacy page promises it, and below it one
+# member's scores can be worked out from a mean and the facilitator's own answers.
+MIN_GROUP = 3
+DEFAULT_MIN_GROUP_ITEMS = 5
 
 # How a profile is chosen (README, "Scoren"): the first whose conditions hold, or the
 # nearest prototype (Euclidean distance over the prototype's dimensions).
@@ -160,7 +165,10 @@ class Assessment:
     questions: tuple[Question, ...]
     profiles: tuple[Profile, ...] = ()
     intro: Text | None = None
-    min_group: int = 3
+    min_group: int = MIN_GROUP
+    # Per-question figures (answer counts, "Om te bespreken") appear only from this many members:
+    # with fewer, one member's answers can be read off the counts (engine/team.py).
+    min_group_items: int = DEFAULT_MIN_GROUP_ITEMS
     profile_rule: str = FIRST_MATCH
     borderline_margin: float = DEFAULT_BORDERLINE_MARGIN
     perspective: Perspective | None = None
@@ -206,6 +214,7 @@ def to_data(assessment: Assessment) -> dict:
         "audience": assessment.audience,
         "intro": assessment.intro,
         "min_group": assessment.min_group,
+        "min_group_items": assessment.min_group_items,
         "scale": {
             "min": assessment.scale.min,
             "max": assessment.scale.max,
@@ -427,9 +436,14 @@ class _Checker:
             self.problem(("audience",), f"expected one of: {', '.join(AUDIENCES)}, "
                                         f"received {_describe(audience)}{self.suggest(audience, AUDIENCES)}")
         intro = self.text(top.get("intro"), ("intro",), "the intro", required=False)
-        min_group = 3
+        min_group = MIN_GROUP
         if "min_group" in top:
-            min_group = self.integer(top["min_group"], ("min_group",), "min_group", 1) or 3
+            # fewer than three members: one member's scores follow from a mean and one's own answers
+            min_group = self.integer(top["min_group"], ("min_group",), "min_group", MIN_GROUP) or MIN_GROUP
+        min_group_items = max(DEFAULT_MIN_GROUP_ITEMS, min_group)
+        if "min_group_items" in top:
+            min_group_items = self.integer(top["min_group_items"], ("min_group_items",), "min_group_items",
+                                           min_group) or min_group_items
         scale = self.scale(top["scale"]) if "scale" in top else None
         perspective = self.perspective(top.get("perspective"))
         rule = top.get("profile_rule", FIRST_MATCH)
@@ -466,7 +480,7 @@ class _Checker:
             return None
         return Assessment(id=ident, version=version, title=title, audience=audience, scale=scale,
                           dimensions=tuple(dimensions), questions=tuple(questions), profiles=tuple(profiles),
-                          intro=intro, min_group=min_group, profile_rule=rule, borderline_margin=margin,
+                          intro=intro, min_group=min_group, min_group_items=min_group_items, profile_rule=rule, borderline_margin=margin,
                           perspective=perspective, reflection=reflection)
 
     def borderline_margin(self, top: dict, rule: str | None) -> float:

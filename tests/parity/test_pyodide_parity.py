@@ -27,7 +27,7 @@ def random_definition(rng: random.Random) -> dict:
     high = low + rng.randint(2, 6)
     return {
         "id": f"scan-{rng.randint(0, 999)}", "version": rng.randint(1, 255), "title": {"nl": "Scan", "en": "Scan"},
-        "audience": "team", "min_group": rng.randint(1, 4),
+        "audience": "team", "min_group": rng.randint(3, 6),
         "scale": {"min": low, "max": high, "labels": {str(v): f"w{v}" for v in range(low, high + 1)}},
         "dimensions": [{"id": d, "title": d, "bands": [{"upto": 33.3, "label": "laag", "advice": "a"},
                                                         {"upto": 66.7, "label": "midden"},

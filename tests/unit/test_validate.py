@@ -43,7 +43,7 @@ def test_the_example_is_valid(tmp_path):
     ("version: 2", "version: nul", "expected version as a whole number, received text ('nul')"),
     ("version: 2", "version: 0", "expected version of at least 1, received 0"),
     ("audience: team", "audience: teams", "expected one of: individual, team, organisation, received text ('teams'); did you mean 'team'?"),
-    ("min_group: 3", "min_groep: 3", "unknown key 'min_groep' in the assessment; did you mean 'min_group'? (allowed: id, version, title, audience, intro, min_group, scale, perspective, dimensions, questions, profile_rule, borderline_margin, profiles, reflection)"),
+    ("min_group: 3", "min_groep: 3", "unknown key 'min_groep' in the assessment; did you mean 'min_group'? (allowed: id, version, title, audience, intro, min_group, min_group_items, scale, perspective, dimensions, questions, profile_rule, borderline_margin, profiles, reflection)"),
     ("    dimension: vertrouwen\n    reverse: true", "    dimension: vertrouwn\n    reverse: true", "unknown dimension text ('vertrouwn'); did you mean 'vertrouwen'? (known: afspraken, vertrouwen)"),
     ("  - id: afspraken-vast", "  - id: rollen-helder", "duplicate question id 'rollen-helder' (also at position 1)"),
     ("{upto: 70, label: Deels helder", "{upto: 30, label: Deels helder", "bands out of order: expected upto above 40, received 30"),
