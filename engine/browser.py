@@ -59,8 +59,11 @@ OPERATIONS = {
     "decode": lambda a, req: decode_all(a, req["codes"]),
     "aggregate": lambda a, req: aggregate(a, req["members"], req.get("lang")),
     # "order" is for test vectors only: a fixed permutation instead of a random shuffle.
+    # "shown": the round's memory (lists of codes whose result was shown); "show": the facilitator asks
+    # for the current codes' result. The team page always sends "shown"; without it nothing is guarded.
     "team": lambda a, req: team_round(a, split_codes(req["text"]) if "text" in req else req["codes"],
-                                      req.get("lang"), _fixed_order(req["order"]) if "order" in req else None),
+                                      req.get("lang"), _fixed_order(req["order"]) if "order" in req else None,
+                                      req.get("shown"), bool(req.get("show", False))),
     "compare": lambda a, req: compare_rounds(a, req["previous"], req["current"]),
     "qr": lambda a, req: qr_path(req["text"]),
 }

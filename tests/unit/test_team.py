@@ -41,26 +41,67 @@ def test_dimension_statistics_match_hand_and_statistics_module(example):
 
 
 def test_question_counts_use_string_keys_and_every_scale_value(example):
-    team = engine.aggregate(example, [member(fout_melden=v) for v in (1, 2, 5, None)])
+    team = engine.aggregate(example, [member(fout_melden=v) for v in (1, 2, 5, "unknown", 4)])
     question = team["questions"]["fout-melden"]
-    assert question["counts"] == {"1": 1, "2": 1, "3": 0, "4": 0, "5": 1}
-    assert question["n"] == 3
-    assert question["stdev"] == round(statistics.stdev([1, 2, 5]), 2)
+    assert question["counts"] == {"1": 1, "2": 1, "3": 0, "4": 1, "5": 1}
+    assert (question["n"], question["unknown"], question["unknown_share"]) == (4, 1, 0.2)
+    assert question["stdev"] == round(statistics.stdev([1, 2, 5, 4]), 2)
 
 
 def test_question_spread_is_null_with_fewer_than_two_answers(example):
-    team = engine.aggregate(example, [member(fout_melden=None), member(fout_melden=None), member(fout_melden=3)])
+    team = engine.aggregate(example, [member(fout_melden="unknown")] * 4 + [member(fout_melden=3)])
     assert team["questions"]["fout-melden"]["stdev"] is None
 
 
-def test_discuss_lists_largest_disagreement_first_above_a_quarter_of_the_range(example):
+def test_discuss_lists_a_clear_split_and_not_a_spread_on_one_side(example):
+    # fout-melden: 1,1 against 5,5,4: both sides of neutral, each at least 20% -> a split.
+    # rollen-helder: 3,4,5,4,5: spread, but nobody below neutral -> not a split.
     members = [member(fout_melden=1, rollen_helder=3), member(fout_melden=5, rollen_helder=4),
-               member(fout_melden=1, rollen_helder=5), member(fout_melden=5, rollen_helder=3)]
+               member(fout_melden=1, rollen_helder=5), member(fout_melden=5, rollen_helder=4),
+               member(fout_melden=4, rollen_helder=5)]
     team = engine.aggregate(example, members)
-    # fout-melden stdev 2.31 >= 1 (a quarter of 4); rollen-helder stdev 0.96 < 1; the rest agree
     assert [d["id"] for d in team["discuss"]] == ["fout-melden"]
+    # sample variance of 1,5,1,5,4 is 16.8 / 4 = 4.2; uniform variance on 5 points is 2; rwg = max(0, 1 - 2.1) = 0
     assert team["discuss"][0] == {"id": "fout-melden", "text": "Ik durf een fout te melden in het team.",
-                                  "stdev": 2.31, "counts": {"1": 2, "2": 0, "3": 0, "4": 0, "5": 2}}
+                                  "dimension": "vertrouwen", "stdev": 2.05, "agreement": 0.0,
+                                  "counts": {"1": 2, "2": 0, "3": 0, "4": 1, "5": 2},
+                                  "unknown": 0, "unknown_share": 0.0}
+
+
+def test_discuss_reads_reversed_questions_after_keying(example):
+    # afspraken-vergeten is reversed: 1 and 2 mean "agree" after keying, 4 and 5 "disagree"
+    members = [member(afspraken_vergeten=v) for v in (1, 2, 4, 5, 5)]
+    team = engine.aggregate(example, members)
+    assert [d["id"] for d in team["discuss"]] == ["afspraken-vergeten"]
+
+
+def test_discuss_says_nothing_when_the_members_agree(example):
+    team = engine.aggregate(example, [member(fout_melden=v) for v in (4, 5, 4, 3, 5)])
+    assert team["discuss"] == []
+
+
+@pytest.mark.parametrize("answers, split", [
+    ((1, 5, 5, 5, 5), True),    # one of five below neutral: 20%
+    ((1, 5, 5, 5, 5, 5), False),  # one of six: under 20%
+    ((1, 2, 5, 5, 5, 5), True),   # two of six
+    ((1, 5, 5, 5), True),       # fewer than five members: one on each side is enough
+    ((3, 3, 5, 5, 5), False),   # neutral is on neither side
+    ((1, 1) + (5,) * 9, False),  # 2 of 11 is 18%: ceil(2.2) = 3 needed
+    ((1, 1, 1) + (5,) * 8, True),
+])
+def test_split_needs_a_fifth_of_the_members_on_each_side(answers, split):
+    from engine.team import split_of
+    assert split_of(list(answers), 1, 5) is split
+
+
+def test_agreement_index_is_one_for_equal_answers_and_zero_for_uniform_spread():
+    from engine.team import agreement
+    assert agreement([4, 4, 4], 1, 5) == 1.0
+    assert agreement([3], 1, 5) is None
+    # 1..5 once each: sample variance 2.5 > uniform variance 2 -> 0
+    assert agreement([1, 2, 3, 4, 5], 1, 5) == 0.0
+    # 3,4: sample variance 0.5 -> 1 - 0.5/2 = 0.75
+    assert agreement([3, 4], 1, 5) == 0.75
 
 
 def test_discuss_holds_at_most_five_questions():
@@ -70,11 +111,11 @@ def test_discuss_holds_at_most_five_questions():
         "scale": {"min": 1, "max": 5, "labels": {i: str(i) for i in range(1, 6)}},
         "dimensions": [{"id": "d", "title": "D", "bands": [{"upto": 100, "label": "x"}]}],
         "questions": questions})
-    low = {f"q{i}": 1 for i in range(8)}
+    low = {f"q{i}": 1 if i != 3 else 2 for i in range(8)}
     high = {f"q{i}": 5 if i != 3 else 4 for i in range(8)}
-    team = engine.aggregate(definition, [low, high, low, high])
+    team = engine.aggregate(definition, [low, high, low, high, low, high])
     assert len(team["discuss"]) == 5
-    assert "q3" not in [d["id"] for d in team["discuss"]]  # the smallest spread drops out
+    assert "q3" not in [d["id"] for d in team["discuss"]]  # a split, but the most agreement (rwg 0.4): it drops out
 
 
 def test_team_profile_uses_the_rounded_mean_scores(example):
@@ -115,11 +156,12 @@ def test_check_codes_gives_a_status_per_line(example):
 
 
 def test_team_round_aggregates_the_valid_codes_in_a_shuffled_order(example):
+    from engine.codes import canonical
     from engine.team import team_round
     codes = [engine.encode(example, member(fout_melden=v)) for v in (1, 3, 5)]
     seen_orders = []
     result = team_round(example, codes + ["NOPE"], shuffle=lambda items: seen_orders.append(list(items)) or items.reverse())
-    assert seen_orders == [codes]  # the shuffle gets the valid codes only
+    assert seen_orders == [[canonical(code) for code in codes]]  # the shuffle gets the valid codes only
     assert result["team"] == engine.aggregate(example, codes)
     assert [s["status"] for s in result["lines"]] == ["valid", "valid", "valid", "typo"]
 
@@ -144,14 +186,29 @@ def test_split_codes_reads_lines_commas_and_spaces(text, codes):
 
 def test_team_csv_has_a_row_per_dimension_and_per_question(example):
     from engine.team import team_csv
-    members = [member(fout_melden=v) for v in (1, 2, 5)]
+    members = [member(fout_melden=v) for v in (1, 2, 5, 4, "unknown")]
     team = engine.aggregate(example, members)
     rows = team_csv(example, team).splitlines()
-    assert rows[0].startswith("soort;id;tekst;aantal;gemiddelde")
+    assert rows[0].startswith("soort;id;tekst;aantal;gemiddelde") and rows[0].endswith(";weet ik niet")
     assert len(rows) == 1 + len(example.dimensions) + len(example.questions)
     vertrouwen = next(r for r in rows if r.startswith("onderdeel;vertrouwen"))
     assert f";{str(team['dimensions']['vertrouwen']['mean']).replace('.', ',')};" in vertrouwen
-    assert rows[-1].endswith(";0;1;0;0;0") or rows[-1].startswith("vraag;achter-de-rug")
+    assert next(r for r in rows if r.startswith("vraag;fout-melden")).endswith(";1;1;0;1;1;1")
+
+
+def test_team_csv_of_a_small_group_has_no_question_rows(example):
+    from engine.team import team_csv
+    team = engine.aggregate(example, [member(fout_melden=v) for v in (1, 2, 5)])
+    rows = team_csv(example, team).splitlines()
+    assert len(rows) == 1 + len(example.dimensions)
+    assert not any(row.startswith("vraag;") for row in rows)
+
+
+@pytest.mark.parametrize("text, shown", [("=SOM(A1)", "'=SOM(A1)"), ("+31 6", "'+31 6"), ("-1", "'-1"),
+                                         ("@A1", "'@A1"), ("Gewoon", "Gewoon")])
+def test_csv_texts_never_run_as_a_spreadsheet_formula(text, shown):
+    from engine.team import spreadsheet_text
+    assert spreadsheet_text(text) == shown
 
 
 def test_compare_rounds_gives_the_change_in_mean_and_spread(example):
@@ -193,9 +250,8 @@ def test_team_counts_leave_n_a_out_and_codes_carry_it(nearest):
     members = [{"zelf-budget": "n/a", "doel-bekend": 4}, {"zelf-budget": 2}, {"zelf-budget": "n/a"}]
     codes = [engine.encode(nearest, m, "lid") for m in members]
     for team in (engine.aggregate(nearest, members), engine.aggregate(nearest, codes)):
-        assert team["questions"]["zelf-budget"] == {"n": 1, "counts": {"1": 0, "2": 1, "3": 0, "4": 0, "5": 0},
-                                                    "stdev": None}
-        assert team["profile"] is None and team["runner_up"] is None  # no dimension has a score
+        # every member lacks a score on some dimension: none counts, so nothing is shown at all
+        assert team == {"n": 0, "min_group": 3, "withheld": True, "incomplete": 3}
 
 
 def test_first_match_teams_have_no_runner_up(example):
