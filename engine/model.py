@@ -25,7 +25,7 @@ LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")
 AUDIENCES = ("individual", "team", "organisation")
 
 TOP_KEYS = ("id", "version", "title", "audience", "intro", "min_group", "min_group_items", "scale", "perspective",
-            "dimensions", "questions", "profile_rule", "borderline_margin", "profiles", "reflection")
+            "dimensions", "questions", "profile_rule", "borderline_margin", "relative", "profiles", "reflection")
 SCALE_KEYS = ("min", "max", "labels", "unknown")
 PERSPECTIVE_KEYS = ("text", "options")
 OPTION_KEYS = ("id", "label")
@@ -33,19 +33,24 @@ REFLECTION_KEYS = ("id", "text")
 DIMENSION_KEYS = ("id", "title", "description", "bands")
 BAND_KEYS = ("upto", "label", "advice", "advice_by_perspective", "links")
 QUESTION_KEYS = ("id", "text", "dimension", "reverse", "weight", "not_applicable")
-PROFILE_KEYS = ("id", "title", "when", "prototype", "text", "text_by_perspective", "links")
+PROFILE_KEYS = ("id", "title", "when", "prototype", "outcome", "text", "text_by_perspective", "links")
 BOUND_KEYS = ("min", "max")
+RELATIVE_KEYS = ("behind", "balanced_range", "margin", "levels")
+LEVEL_KEYS = ("id", "upto", "label")
+OUTCOME_KEYS = ("behind", "balanced", "level")
 
 # Team figures need at least this many members: the privacy page promises it, and below it one
 # member's scores can be worked out from a mean and the facilitator's own answers.
 MIN_GROUP = 3
 DEFAULT_MIN_GROUP_ITEMS = 5
 
-# How a profile is chosen (README, "Scoren"): the first whose conditions hold, or the
-# nearest prototype (Euclidean distance over the prototype's dimensions).
-FIRST_MATCH, NEAREST = "first-match", "nearest"
-PROFILE_RULES = (FIRST_MATCH, NEAREST)
+# How a profile is chosen (README, "Scoren"): the first whose conditions hold, the nearest
+# prototype (Euclidean distance over the prototype's dimensions), or the outcome of the relative
+# rule (each dimension against the respondent's own mean of all dimensions).
+FIRST_MATCH, NEAREST, RELATIVE = "first-match", "nearest", "relative"
+PROFILE_RULES = (FIRST_MATCH, NEAREST, RELATIVE)
 DEFAULT_BORDERLINE_MARGIN = 10
+DEFAULT_RELATIVE_MARGIN = 5  # relative: borderline within this many points of a cut-off
 MIN_PERSPECTIVE_OPTIONS, MAX_PERSPECTIVE_OPTIONS = 2, 8  # a result code holds the choice as one small digit
 MAX_REFLECTION_PROMPTS = 5
 
@@ -122,10 +127,63 @@ class Profile:
     links: tuple[str, ...] = ()
     # With profile_rule "nearest": the profile's typical score per dimension (``when`` is then empty).
     prototype: dict[str, float] | None = None
+    # With profile_rule "relative": the outcome this profile stands for (``when`` is then empty).
+    outcome: Outcome | None = None
     text_by_perspective: dict[str, Text] = field(default_factory=dict)
 
     def holds(self, scores: dict[str, float | None]) -> bool:
         return all(bounds.holds(scores.get(dim)) for dim, bounds in self.when.items())
+
+
+@dataclass(frozen=True)
+class Level:
+    """One band of the mean of all dimensions (profile_rule: relative): the first with ``mean <= upto``."""
+
+    id: str
+    upto: float
+    label: Text
+
+
+@dataclass(frozen=True)
+class RelativeRule:
+    """The cut-offs of profile_rule: relative, all in score points (README, "Scoren").
+
+    A dimension is *behind* when it is at least ``behind`` below the respondent's own mean
+    of all dimensions; the scores are *balanced* when highest minus lowest is below
+    ``balanced_range``; the *level* is the band of the mean. A result within ``margin``
+    of one of these cut-offs is borderline.
+    """
+
+    behind: float
+    balanced_range: float
+    levels: tuple[Level, ...]
+    margin: float = DEFAULT_RELATIVE_MARGIN
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.levels)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The outcomes of the relative rule a profile stands for (``None``: any).
+
+    Either one dimension behind (``behind``), or no dimension behind with ``balanced``
+    and/or ``level`` as given. The first profile whose outcome holds is chosen.
+    """
+
+    behind: str | None = None
+    balanced: bool | None = None
+    level: str | None = None
+
+    def holds(self, behind: str | None, balanced: bool, level: str) -> bool:
+        if self.behind is not None or behind is not None:
+            return self.behind == behind
+        return (self.balanced is None or self.balanced == balanced) and (self.level is None or self.level == level)
+
+    def as_data(self) -> dict:
+        return {k: v for k, v in (("behind", self.behind), ("balanced", self.balanced), ("level", self.level))
+                if v is not None}
 
 
 @dataclass(frozen=True)
@@ -171,6 +229,8 @@ class Assessment:
     min_group_items: int = DEFAULT_MIN_GROUP_ITEMS
     profile_rule: str = FIRST_MATCH
     borderline_margin: float = DEFAULT_BORDERLINE_MARGIN
+    # With profile_rule "relative": its cut-offs (README, "Scoren").
+    relative: RelativeRule | None = None
     perspective: Perspective | None = None
     reflection: tuple[ReflectionPrompt, ...] = ()
     # Derived once, so that scoring a thousand members stays a tight loop.
@@ -202,10 +262,12 @@ def to_data(assessment: Assessment) -> dict:
     """The plain, JSON-ready form of a validated assessment (what the browser receives).
 
     ``parse_assessment(to_data(a)) == a`` holds; defaults are written out so the
-    browser never has to know them. A profile has ``when`` (first-match) or
-    ``prototype`` (nearest), never both; ``borderline_margin`` comes only with nearest.
+    browser never has to know them. A profile has ``when`` (first-match),
+    ``prototype`` (nearest) or ``outcome`` (relative), never two; ``borderline_margin``
+    comes only with nearest, ``relative`` only with relative.
     """
     nearest = assessment.profile_rule == NEAREST
+    relative = assessment.relative if assessment.profile_rule == RELATIVE else None
     perspective = assessment.perspective
     data = {
         "id": assessment.id,
@@ -249,6 +311,7 @@ def to_data(assessment: Assessment) -> dict:
                 "id": p.id,
                 "title": p.title,
                 **({"prototype": dict(p.prototype or {})} if nearest else
+                   {"outcome": p.outcome.as_data() if p.outcome else {}} if relative else
                    {"when": {dim: {k: v for k, v in (("min", b.min), ("max", b.max)) if v is not None}
                              for dim, b in p.when.items()}}),
                 "text": p.text,
@@ -261,6 +324,10 @@ def to_data(assessment: Assessment) -> dict:
     }
     if nearest:
         data["borderline_margin"] = assessment.borderline_margin
+    if relative is not None:
+        data["relative"] = {"behind": relative.behind, "balanced_range": relative.balanced_range,
+                            "margin": relative.margin,
+                            "levels": [{"id": lv.id, "upto": lv.upto, "label": lv.label} for lv in relative.levels]}
     return data
 
 
@@ -466,22 +533,27 @@ class _Checker:
         for i, d in enumerate(dimensions):
             if d and questions and d.id not in used:
                 self.problem(("dimensions", i, "id"), f"dimension '{d.id}' has no questions")
+        relative = self.relative(top, rule, known)
         profiles = []
         if "profiles" in top and top["profiles"] is not None:
             raw = top["profiles"]
             if not isinstance(raw, list):
                 self.problem(("profiles",), f"expected profiles as a list, received {_describe(raw)}")
             else:
-                profiles = [self.profile(p, ("profiles", i), known, rule) for i, p in enumerate(raw)]
+                profiles = [self.profile(p, ("profiles", i), known, rule, relative) for i, p in enumerate(raw)]
                 self.unique([p.id if p else None for p in profiles], ("profiles",), "profile")
                 self.same_prototype_dimensions(profiles, known)
+                if relative is not None:
+                    self.every_outcome_covered(profiles, known, relative)
+        elif rule == RELATIVE:
+            self.problem(("profile_rule",), "profile_rule: relative needs profiles, each with an outcome")
         reflection = self.reflection(top.get("reflection"))
         if self.problems:
             return None
         return Assessment(id=ident, version=version, title=title, audience=audience, scale=scale,
                           dimensions=tuple(dimensions), questions=tuple(questions), profiles=tuple(profiles),
-                          intro=intro, min_group=min_group, min_group_items=min_group_items, profile_rule=rule, borderline_margin=margin,
-                          perspective=perspective, reflection=reflection)
+                          intro=intro, min_group=min_group, min_group_items=min_group_items, profile_rule=rule,
+                          borderline_margin=margin, relative=relative, perspective=perspective, reflection=reflection)
 
     def borderline_margin(self, top: dict, rule: str | None) -> float:
         if "borderline_margin" not in top:
@@ -493,7 +565,138 @@ class _Checker:
         elif margin is not None and rule == FIRST_MATCH:
             self.problem(path, "borderline_margin applies only with profile_rule: nearest; "
                                "set profile_rule: nearest or remove it")
+        elif margin is not None and rule == RELATIVE:
+            self.problem(path, "borderline_margin applies only with profile_rule: nearest; "
+                               "with profile_rule: relative, set relative.margin instead")
         return margin if margin is not None and margin > 0 else DEFAULT_BORDERLINE_MARGIN
+
+    # -- profile_rule: relative ----------------------------------------------
+
+    def relative(self, top: dict, rule: str | None, known: dict) -> RelativeRule | None:
+        """The ``relative:`` block: only, and always, with ``profile_rule: relative``."""
+        path = ("relative",)
+        if "relative" not in top:
+            if rule == RELATIVE:
+                self.problem(("profile_rule",), "profile_rule: relative needs a relative block "
+                                                "(behind, balanced_range and levels)")
+            return None
+        if rule != RELATIVE:
+            if rule is not None:
+                self.problem(path, f"relative applies only with profile_rule: relative; "
+                                   f"set profile_rule: relative or remove it (received profile_rule: {rule})")
+            return None
+        if known and len(known) < 2:
+            self.problem(path, f"profile_rule: relative compares the dimensions with each other; "
+                               f"expected at least 2 dimensions, received {len(known)}")
+        raw = self.mapping(top["relative"], path, RELATIVE_KEYS, ("behind", "balanced_range", "levels"),
+                           "the relative block")
+        if raw is None:
+            return None
+        behind = self.points(raw, "behind", "relative.behind", 100)
+        balanced_range = self.points(raw, "balanced_range", "relative.balanced_range", 100)
+        margin = self.points(raw, "margin", "relative.margin", 50) if "margin" in raw else DEFAULT_RELATIVE_MARGIN
+        levels = self.levels(raw["levels"]) if "levels" in raw else None
+        if None in (behind, balanced_range, margin) or not levels:
+            return None
+        return RelativeRule(behind=behind, balanced_range=balanced_range, levels=levels, margin=margin)
+
+    def points(self, raw: dict, key: str, what: str, maximum: float) -> float | None:
+        """A distance in score points: above 0 and at most ``maximum``."""
+        if key not in raw:
+            return None
+        path = ("relative", key)
+        value = self.number(raw[key], path, what)
+        if value is not None and not 0 < value <= maximum:
+            self.problem(path, f"expected {what} above 0 and at most {maximum} score points, "
+                               f"received {_number(value)}")
+            return None
+        return value
+
+    def levels(self, data) -> tuple[Level, ...] | None:
+        """The bands of the mean: ordered by ``upto``, the last at 100, ids unique (a profile names them)."""
+        path = ("relative", "levels")
+        items = self.sequence(data, path, "relative.levels")
+        before = len(self.problems) + self.unlisted
+        levels, previous = [], None
+        for i, item in enumerate(items):
+            lpath = path + (i,)
+            raw = self.mapping(item, lpath, LEVEL_KEYS, LEVEL_KEYS, "a level")
+            if raw is None:
+                continue
+            ident = self.identifier(raw.get("id"), lpath + ("id",), "a level id") if "id" in raw else None
+            label = self.text(raw.get("label"), lpath + ("label",), "the level label") if "label" in raw else None
+            upto = self.number(raw.get("upto"), lpath + ("upto",), "upto") if "upto" in raw else None
+            if upto is not None:
+                if not 0 <= upto <= 100:
+                    self.problem(lpath + ("upto",), f"expected upto from 0 to 100, received {_number(upto)}")
+                elif previous is not None and upto <= previous:
+                    self.problem(lpath + ("upto",), f"levels out of order: expected upto above {previous}, "
+                                                    f"received {upto}")
+                elif i == len(items) - 1 and upto != 100:
+                    self.problem(lpath + ("upto",), f"the last level must end at upto: 100, received {upto}")
+                previous = upto if previous is None or upto > previous else previous
+            levels.append(Level(ident, upto, label))
+        self.unique([lv.id for lv in levels], path, "level")
+        if len(self.problems) + self.unlisted > before or not levels:
+            return None
+        return tuple(levels)
+
+    def outcome(self, data, path, known: dict, relative: RelativeRule | None) -> Outcome | None:
+        """A profile's ``outcome``: ``{behind: <dimension>}``, or ``balanced`` and/or ``level``."""
+        before = len(self.problems) + self.unlisted
+        raw = self.mapping(data, path, OUTCOME_KEYS, (), "an outcome")
+        if raw is None:
+            return None
+        if not raw:
+            self.problem(path, "an outcome needs behind, or balanced and/or level")
+            return None
+        behind = raw.get("behind")
+        if "behind" in raw:
+            if not isinstance(behind, str) or behind not in known:
+                self.problem(path + ("behind",), f"outcome behind on unknown dimension {_describe(behind)}"
+                                                 f"{self.suggest(behind, known)} (known: {_listing(known)})")
+            extra = [k for k in ("balanced", "level") if k in raw]
+            if extra:
+                self.problem(path + (extra[0],), f"{extra[0]} does not go with behind: a profile for a dimension "
+                                                 f"behind holds whatever the balance and level; make a separate "
+                                                 f"profile for {extra[0]}")
+        balanced = raw.get("balanced")
+        if "balanced" in raw and not isinstance(balanced, bool):
+            self.problem(path + ("balanced",), f"expected balanced: true or false, received {_describe(balanced)}")
+        level = raw.get("level")
+        if "level" in raw and relative is not None and level not in relative.level_ids:
+            ids = relative.level_ids
+            self.problem(path + ("level",), f"unknown level {_describe(level)}{self.suggest(level, ids)} "
+                                            f"(levels: {', '.join(ids)})")
+        if len(self.problems) + self.unlisted > before:
+            return None
+        return Outcome(behind=behind, balanced=balanced, level=level)
+
+    def every_outcome_covered(self, profiles: list, known: dict, relative: RelativeRule) -> None:
+        """Every outcome of the rule has a profile, and every profile is chosen for some outcome.
+
+        The outcomes: each dimension behind, and with no dimension behind each pair of balanced
+        (true, false) and level. The first profile whose outcome holds is chosen.
+        """
+        if any(p is None or p.outcome is None for p in profiles):
+            return  # (already reported)
+        cases = [(dim, False, relative.levels[0].id) for dim in known]
+        cases += [(None, balanced, level.id) for balanced in (True, False) for level in relative.levels]
+        chosen: set[int] = set()
+        missing = []
+        for behind, balanced, level in cases:
+            first = next((i for i, p in enumerate(profiles) if p.outcome.holds(behind, balanced, level)), None)
+            if first is None:
+                missing.append(f"behind: {behind}" if behind else f"balanced: {str(balanced).lower()}, level: {level}")
+            else:
+                chosen.add(first)
+        if missing:
+            self.problem(("profiles",), f"expected a profile for every outcome of profile_rule: relative; "
+                                        f"no profile for {_listing(missing, 6)}")
+        for i, p in enumerate(profiles):
+            if i not in chosen:
+                self.problem(("profiles", i, "outcome"), f"profile '{p.id}' is never chosen: the profiles above "
+                                                         f"it already cover its outcome")
 
     def perspective(self, data) -> Perspective | None:
         """The perspective question; remembers its option ids for the ``*_by_perspective`` checks."""
@@ -707,8 +910,10 @@ class _Checker:
         return Question(id=ident, text=text, dimension=dimension, reverse=reverse is True, weight=weight,
                         not_applicable=not_applicable)
 
-    def profile(self, data, path, known: dict, rule: str | None) -> Profile | None:
-        required = {FIRST_MATCH: ("id", "when"), NEAREST: ("id", "prototype")}.get(rule, ("id",))
+    def profile(self, data, path, known: dict, rule: str | None, relative: RelativeRule | None = None) \
+            -> Profile | None:
+        required = {FIRST_MATCH: ("id", "when"), NEAREST: ("id", "prototype"),
+                    RELATIVE: ("id", "outcome")}.get(rule, ("id",))
         raw = self.mapping(data, path, PROFILE_KEYS, required, "a profile")
         if raw is None:
             return None
@@ -724,10 +929,22 @@ class _Checker:
         if rule == FIRST_MATCH and "prototype" in raw:
             self.problem(path + ("prototype",), "prototype is only used with profile_rule: nearest; "
                                                 "use when here, or set profile_rule: nearest")
-        prototype = self.prototype(raw["prototype"], path + ("prototype",), known) if "prototype" in raw else None
+        if rule == RELATIVE:
+            for key in ("when", "prototype"):
+                if key in raw:
+                    self.problem(path + (key,), f"{key} is not used with profile_rule: relative; "
+                                                f"give the profile an outcome instead")
+        elif rule is not None and "outcome" in raw:
+            self.problem(path + ("outcome",), f"outcome is only used with profile_rule: relative; "
+                                              f"use {'when' if rule == FIRST_MATCH else 'prototype'} here, "
+                                              f"or set profile_rule: relative")
+        outcome = self.outcome(raw["outcome"], path + ("outcome",), known, relative) \
+            if "outcome" in raw and rule == RELATIVE else None
+        prototype = self.prototype(raw["prototype"], path + ("prototype",), known) \
+            if "prototype" in raw and rule != RELATIVE else None
         when: dict[str, Bounds] = {}
         raw_when = raw.get("when")
-        if "when" in raw:
+        if "when" in raw and rule != RELATIVE:
             if raw_when is None:
                 raw_when = {}
             if not isinstance(raw_when, dict):
@@ -761,7 +978,8 @@ class _Checker:
         if ident is None:
             return None
         return Profile(id=ident, when=when, title=title, text=text, links=links,
-                       prototype=prototype if rule == NEAREST else None, text_by_perspective=by_perspective)
+                       prototype=prototype if rule == NEAREST else None,
+                       outcome=outcome if rule == RELATIVE else None, text_by_perspective=by_perspective)
 
     def prototype(self, data, path, known: dict) -> dict[str, float] | None:
         """A profile's typical score per dimension (0-100), in the order of the dimensions."""

@@ -3,17 +3,19 @@
 The rules are the scoring contract of the assessment format (README,
 "Scoren"): reversed items are mirrored, a dimension is scored when at least
 half of its questions are answered, bands are first-match, and the profile is
-the first whose conditions hold (``profile_rule: first-match``) or the nearest
-prototype (``profile_rule: nearest``). Standard library only: this module runs
-in the browser under Pyodide.
+the first whose conditions hold (``profile_rule: first-match``), the nearest
+prototype (``profile_rule: nearest``) or the outcome of the relative rule
+(``profile_rule: relative``). Standard library only: this module runs in the
+browser under Pyodide.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from fractions import Fraction
 
 from .errors import AnswerError
-from .model import NEAREST, Assessment, Dimension, Profile, parse_assessment
+from .model import NEAREST, RELATIVE, Assessment, Dimension, Profile, parse_assessment
 from .text import localize
 
 UNKNOWN = "unknown"          # "weet ik niet": unanswered
@@ -177,6 +179,8 @@ def profiles_of(assessment: Assessment, scores: Mapping[str, float | None], lang
     """
     if any(scores.get(d.id) is None for d in assessment.dimensions):
         return None, None, False
+    if assessment.profile_rule == RELATIVE:
+        return _relative_profiles(assessment, scores, lang, perspective)
     if assessment.profile_rule != NEAREST:
         for profile in assessment.profiles:
             if profile.holds(scores):
@@ -191,6 +195,127 @@ def profiles_of(assessment: Assessment, scores: Mapping[str, float | None], lang
     runner_up = _profile_data(assessment.profiles[ranked[1][1]], lang, perspective, round(ranked[1][0], 1))
     borderline = round(runner_up["distance"] - best["distance"], 1) < assessment.borderline_margin
     return best, runner_up, borderline
+
+
+# -- profile_rule: relative ------------------------------------------------------------------
+#
+# Every decision is exact arithmetic on the figures as shown: the scores at one decimal (as
+# ``dimension_scores`` gives them, and as a team result rounds its means) and their mean
+# rounded to one decimal. So "exactly 15 below" and "a range of exactly 20" come out the same
+# in CPython and in the browser, and anyone can check a result from the numbers on the page.
+
+def _shown(value: float) -> Fraction:
+    """A score as shown, at one decimal, as an exact fraction (33.3 is 333/10, not its binary neighbour)."""
+    return Fraction(round(value * 10), 10)
+
+
+def _exact(number: float) -> Fraction:
+    """A cut-off from the file (15, 17.5) exactly as written."""
+    return Fraction(str(number))
+
+
+def _one_decimal(value: Fraction) -> float:
+    return float(round(value, 1))
+
+
+class _Relative:
+    """The facts the relative rule decides on, for one set of complete scores."""
+
+    def __init__(self, assessment: Assessment, scores: Mapping[str, float]):
+        rule = assessment.relative
+        self.ids = [d.id for d in assessment.dimensions]
+        self.scores = {d: _shown(scores[d]) for d in self.ids}
+        self.mean = round(sum(self.scores.values(), Fraction(0)) / len(self.ids), 1)
+        # lowest first; on a tie the dimension that comes first in the file
+        self.order = sorted(self.ids, key=lambda d: (self.scores[d], self.ids.index(d)))
+        self.cut = self.mean - _exact(rule.behind)  # a dimension at or below this is behind
+        self.behind = [d for d in self.order if self.scores[d] <= self.cut]
+        self.range = self.scores[self.order[-1]] - self.scores[self.order[0]]
+        self.balanced = self.range < _exact(rule.balanced_range)
+        self.level = next(i for i, lv in enumerate(rule.levels) if self.mean <= _exact(lv.upto))
+
+    def as_data(self, assessment: Assessment, lang: str | None) -> dict:
+        level = assessment.relative.levels[self.level]
+        return {"mean": _one_decimal(self.mean), "range": _one_decimal(self.range),
+                "level": {"id": level.id, "label": localize(level.label, lang)},
+                "balanced": self.balanced, "behind": list(self.behind)}
+
+
+def _relative_outcome(assessment: Assessment, behind: str | None, balanced: bool, level: int) -> int:
+    """The index of the first profile whose outcome holds (validation makes sure there is one)."""
+    level_id = assessment.relative.levels[level].id
+    return next(i for i, p in enumerate(assessment.profiles) if p.outcome.holds(behind, balanced, level_id))
+
+
+def _relative_alternatives(assessment: Assessment, f: _Relative) -> list[tuple[Fraction, float, int]]:
+    """``(gap, spread, profile index)`` for each outcome one cut-off away.
+
+    ``gap`` is the distance in points to that cut-off; ``spread`` is how much the figure
+    concerned moves when every score moves by the same measurement error (1 for one score):
+    sqrt(2) for a difference between two scores and for the range, sqrt(1 - 1/n) for a score
+    against the mean of all n, 1/sqrt(n) for the mean. So a gap of 5 on the mean weighs as
+    much as a gap of 5 * sqrt(2) * sqrt(n) between two scores.
+
+    With a dimension behind (the lowest, L): the next lowest, J, as the one behind (gap: how
+    far J is above L, or above the cut-off where that is further), and none behind (gap: how
+    far L is below the cut-off). With none behind: L behind (gap: how far L is above the
+    cut-off), the balance the other way (gap: the range to ``balanced_range``) and each
+    neighbouring level (gap: the mean to the level's edge).
+    """
+    rule = assessment.relative
+    n = len(f.ids)
+    pair, against_mean, mean = math.sqrt(2), math.sqrt(1 - 1 / n), 1 / math.sqrt(n)
+    lowest, nxt = f.order[0], f.order[1]
+    if f.behind:
+        return [(max(f.scores[nxt] - f.scores[lowest], f.scores[nxt] - f.cut), pair,
+                 _relative_outcome(assessment, nxt, False, f.level)),
+                (f.cut - f.scores[lowest], against_mean,
+                 _relative_outcome(assessment, None, f.balanced, f.level))]
+    out = [(f.scores[lowest] - f.cut, against_mean, _relative_outcome(assessment, lowest, False, f.level)),
+           (abs(f.range - _exact(rule.balanced_range)), pair,
+            _relative_outcome(assessment, None, not f.balanced, f.level))]
+    if f.level > 0:
+        out.append((f.mean - _exact(rule.levels[f.level - 1].upto), mean,
+                    _relative_outcome(assessment, None, f.balanced, f.level - 1)))
+    if f.level < len(rule.levels) - 1:
+        out.append((_exact(rule.levels[f.level].upto) - f.mean, mean,
+                    _relative_outcome(assessment, None, f.balanced, f.level + 1)))
+    return out
+
+
+def _relative_profiles(assessment: Assessment, scores: Mapping[str, float], lang: str | None,
+                       perspective: str | None) -> tuple[dict, dict | None, bool]:
+    """``profiles_of`` for ``profile_rule: relative``.
+
+    The profile: the lowest dimension that is behind, else balanced and level. The runner-up:
+    the other profile whose cut-off is nearest, measured in measurement errors
+    (``gap / spread``, see ``_relative_alternatives``; on a tie the one listed first there),
+    with ``gap``, the distance in points to that cut-off. Borderline when ``gap / spread``
+    is below ``relative.margin``: the result would change if the scores moved by less than
+    the margin.
+    """
+    f = _Relative(assessment, scores)
+    chosen = _relative_outcome(assessment, f.behind[0] if f.behind else None, f.balanced, f.level)
+    profile = _profile_data(assessment.profiles[chosen], lang, perspective)
+    others = [(float(gap) / spread, gap, i) for gap, spread, i in _relative_alternatives(assessment, f)
+              if i != chosen]
+    if not others:
+        return profile, None, False
+    weighed, gap, index = min(others, key=lambda other: other[0])  # (min keeps the first of equal ones)
+    runner_up = _profile_data(assessment.profiles[index], lang, perspective)
+    runner_up["gap"] = _one_decimal(gap)
+    return profile, runner_up, weighed < assessment.relative.margin
+
+
+def relative_of(assessment: Assessment, scores: Mapping[str, float | None], lang: str | None = None) -> dict | None:
+    """What the relative rule saw, as JSON-ready data; ``None`` for another rule or while a dimension has no score.
+
+    ``{"mean", "range", "level": {"id", "label"}, "balanced", "behind": [dimension ids, lowest first]}``;
+    the mean and range at one decimal, as the rule used them.
+    """
+    if assessment.profile_rule != RELATIVE or any(scores.get(d.id) is None for d in assessment.dimensions):
+        return None
+    return _Relative(assessment, scores).as_data(assessment, lang)
 
 
 def profile_of(assessment: Assessment, scores: Mapping[str, float | None], lang: str | None = None,
@@ -335,5 +460,6 @@ def score(definition, answers: Answers, lang: str | None = None, perspective: st
         "profile": profile,
         "runner_up": runner_up,
         "borderline": borderline,
+        "relative": relative_of(assessment, scores, lang),
         "flags": flags_of(assessment, values, per_dimension),
     }

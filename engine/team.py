@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 
 from .codes import canonical, read
 from .errors import CodeError
-from .scoring import as_assessment, band_index, dimension_scores, normalize_answers, profiles_of
+from .scoring import as_assessment, band_index, dimension_scores, normalize_answers, profiles_of, relative_of
 from .text import localize
 
 DISCUSS_LIMIT = 5
@@ -37,10 +37,13 @@ MAX_VERSIONS = 50
 
 # "Om te bespreken": a question qualifies when the members clearly split. After keying, at least
 # SPLIT_SHARE of the members who answered sit on each side of neutral (and at least one each),
-# and their agreement index rwg (1 - observed variance / variance of uniform answers) is at
-# most SPLIT_MAX_RWG. Calibrated with bench/team.py.
+# and the members also differ on the question's dimension as a whole: the spread of their
+# dimension means is at least MEMBER_EFFECT_MIN times what the answer noise within each member
+# explains (the F ratio of a members x questions analysis of variance). One question alone cannot
+# tell a real difference from answer noise: in simulated teams that truly agree, most questions
+# split by chance somewhere (bench/team.py, which calibrates both figures).
 SPLIT_SHARE = 0.2
-SPLIT_MAX_RWG = 0.5
+MEMBER_EFFECT_MIN = 3.5
 
 # What the team page shows per pasted code. A code error's reason maps onto one of these.
 STATUS_BY_REASON = {"assessment": "other-scan", "version": "other-version", "format": "other-version"}
@@ -292,6 +295,7 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
         "profile": profile,
         "runner_up": runner_up,
         "borderline": borderline,
+        "relative": relative_of(assessment, means, lang) if profile else None,
         "discuss": discuss,
     }
 
@@ -304,7 +308,7 @@ def question_figures(assessment, members: list[dict], lang: str | None = None) -
     """
     scale = assessment.scale
     questions = {}
-    split: list[tuple[float, int, str]] = []
+    candidates: list[tuple[float, int, str]] = []
     for position, question in enumerate(assessment.questions):
         answers = [values[question.id] for values in members]
         given = [v for v in answers if type(v) is int]
@@ -317,8 +321,11 @@ def question_figures(assessment, members: list[dict], lang: str | None = None) -
                                   "unknown_share": round(unknown / len(members), 2),
                                   "stdev": _round(_stdev(given), 2), "agreement": _round(rwg, 2)}
         keyed = [scale.min + scale.max - v if question.reverse else v for v in given]
-        if split_of(keyed, scale.min, scale.max) and rwg is not None and rwg <= SPLIT_MAX_RWG:
-            split.append((rwg, position, question.id))
+        if rwg is not None and split_of(keyed, scale.min, scale.max):
+            candidates.append((rwg, position, question.id))
+    apart = {d.id for d in assessment.dimensions
+             if (effect := member_effect(assessment, d.id, members)) is not None and effect >= MEMBER_EFFECT_MIN}
+    split = [c for c in candidates if assessment.question_index[c[2]].dimension in apart]
     discuss = []
     for _, _, question_id in sorted(split)[:DISCUSS_LIMIT]:
         question = assessment.question_index[question_id]
@@ -340,6 +347,47 @@ def split_of(keyed: list[int], low: int, high: int) -> bool:
     above = sum(1 for v in keyed if v > neutral)
     need = max(1, math.ceil(SPLIT_SHARE * len(keyed) - 1e-9))
     return below >= need and above >= need
+
+
+def member_effect(assessment, dimension_id: str, members: list[dict]) -> float | None:
+    """How much more the members differ on a dimension than their answer noise explains (an F ratio).
+
+    The keyed answers form a members x questions table. With the question
+    effects taken out, the mean square between members is compared with the
+    residual mean square (two-way analysis of variance without replication;
+    an open answer is filled in with that member's mean, and costs a degree of
+    freedom). About 1 when the members only differ by chance; large when they
+    sit apart on the whole dimension. ``None`` when there is too little to
+    compare (fewer than two members or two questions with answers).
+    """
+    scale = assessment.scale
+    questions = [q for q in assessment.questions_by_dimension[dimension_id]]
+    rows = []
+    missing = 0
+    for values in members:
+        keyed = [(scale.min + scale.max - values[q.id] if q.reverse else values[q.id])
+                 if type(values[q.id]) is int else None for q in questions]
+        given = [v for v in keyed if v is not None]
+        if not given:
+            continue
+        own = math.fsum(given) / len(given)
+        missing += len(keyed) - len(given)
+        rows.append([own if v is None else v for v in keyed])
+    m, j = len(rows), len(questions)
+    if m < 2 or j < 2:
+        return None
+    grand = math.fsum(map(math.fsum, rows)) / (m * j)
+    row_means = [math.fsum(row) / j for row in rows]
+    col_means = [math.fsum(row[i] for row in rows) / m for i in range(j)]
+    between = j * math.fsum((r - grand) ** 2 for r in row_means) / (m - 1)
+    residual = math.fsum((rows[a][i] - row_means[a] - col_means[i] + grand) ** 2
+                         for a in range(m) for i in range(j))
+    freedom = (m - 1) * (j - 1) - missing
+    if freedom < 1:
+        return None
+    if residual == 0:
+        return math.inf if between > 0 else 0.0
+    return between / (residual / freedom)
 
 
 def agreement(values: list[int], low: int, high: int) -> float | None:

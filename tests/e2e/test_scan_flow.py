@@ -171,7 +171,7 @@ def test_a_personal_scan_speaks_to_you_and_has_no_team_round(page, site):
     assert page.locator(".sw-round").count() == 0
     fill(page, {q.id: 4 for q in a.questions})
     show_result(page)
-    assert page.locator(".sw-profile .admonition-title").inner_text() == "Wat past bij jou"
+    assert page.locator(".sw-profile .admonition-title").inner_text() == "Jouw uitslag"
     assert page.locator(".sw-qr").count() == 0
 
 

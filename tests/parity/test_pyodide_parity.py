@@ -111,6 +111,57 @@ def v2_vectors() -> list[dict]:
     return requests
 
 
+def random_definition_relative(rng: random.Random) -> dict:
+    """profile_rule: relative with random cut-offs and levels, a profile per outcome (some per level)."""
+    definition = random_definition(rng)
+    dims = [d["id"] for d in definition["dimensions"]]
+    if len(dims) < 2:
+        dims.append("d9")
+        definition["dimensions"].append(dict(definition["dimensions"][0], id="d9"))
+        definition["questions"].append({"id": "q99", "text": "Vraag", "dimension": "d9"})
+    cuts = sorted(rng.sample([20, 33.3, 35, 50, 65, 70], rng.randint(1, 3)))
+    levels = [{"id": f"niveau-{i}", "upto": upto, "label": f"N{i}"} for i, upto in enumerate(cuts + [100])]
+    definition["profile_rule"] = "relative"
+    definition["relative"] = {"behind": rng.choice([10, 12.5, 15, 20]), "balanced_range": rng.choice([15, 20, 25.5]),
+                              "margin": rng.choice([2.5, 5, 10]), "levels": levels}
+    balanced = [{"id": f"balans-{lv['id']}", "outcome": {"balanced": True, "level": lv["id"]}} for lv in levels]
+    definition["profiles"] = ([{"id": f"achter-{d}", "title": d, "outcome": {"behind": d}} for d in dims]
+                              + balanced + [{"id": "ongelijk", "outcome": {"balanced": False}}])
+    return definition
+
+
+def relative_vectors(rng: random.Random) -> list[dict]:
+    """profile_rule: relative on the real Supportlijnen-scan (named cases) and on random relative definitions."""
+    from support import scan
+    lines = scan("supportlijnen")
+    text = json.dumps(engine.to_data(lines))
+
+    def levels(**by_dimension):
+        return {q.id: (6 - by_dimension.get(q.dimension, 3) if q.reverse else by_dimension.get(q.dimension, 3))
+                for q in lines.questions}
+    cases = {
+        "relative-balanced": levels(),
+        "relative-behind": dict(levels(**{d.id: 4 for d in lines.dimensions}), **levels(concernsupport=2)),
+        "relative-two-behind": levels(**{"persoonlijk-leiderschap": 4, "samenwerking": 2, "leiderschap": 2,
+                                          "concernsupport": 4, "lerende-organisatie": 4}),
+        "relative-uneven": levels(**{"lerende-organisatie": 5}),
+        "relative-incomplete": {q.id: 4 for q in lines.questions if q.dimension != "samenwerking"},
+    }
+    requests = [{"type": "score:request", "definition": text, "answers": answers, "case": name}
+                for name, answers in cases.items()]
+    codes = [engine.encode(lines, answers, nonce=i) for i, answers in enumerate(cases.values())]
+    requests.append({"type": "aggregate:request", "definition": text, "members": codes[:4], "case": "relative-team"})
+    for _ in range(6):
+        definition = random_definition_relative(rng)
+        dtext = json.dumps(definition)
+        for _ in range(4):
+            requests.append({"type": "score:request", "definition": dtext, "answers": random_answers(rng, definition),
+                             "lang": "en"})
+        members = [random_answers(rng, definition) for _ in range(rng.randint(3, 8))]
+        requests.append({"type": "aggregate:request", "definition": dtext, "members": members})
+    return requests
+
+
 def vectors() -> list[dict]:
     rng = random.Random(20261125)
     example = json.dumps(engine.to_data(load_example()))
@@ -144,6 +195,7 @@ def vectors() -> list[dict]:
     requests.append({"type": "score:request", "definition": example, "answers": {"nope": 1}})
     requests.append({"type": "score:request", "definition": json.dumps({"id": "x"}), "answers": {}})
     requests += v2_vectors()
+    requests += relative_vectors(rng)
     for i, request in enumerate(requests):
         request["id"] = i
     return requests
@@ -189,5 +241,15 @@ def test_pyodide_replies_are_byte_identical_to_cpython(tmp_path):
     assert [d["perspective"] for d in decoded][:2] == [None, "leider"] and decoded[-1]["answers"]["zelf-budget"] == "n/a"
     assert case["team-nearest"]["value"]["runner_up"] is not None
     assert case["format-1"]["value"][0]["ok"] is True
+    # ... and profile_rule: relative (issue 12, item 5)
+    value = {name: case[name]["value"] for name in case if name.startswith("relative-")}
+    assert (value["relative-balanced"]["profile"]["id"], value["relative-balanced"]["relative"]["level"]["id"]) == \
+        ("in-balans", "midden")
+    assert value["relative-behind"]["profile"]["id"] == "achter-concernsupport"
+    assert (value["relative-two-behind"]["relative"]["behind"], value["relative-two-behind"]["runner_up"]["gap"],
+            value["relative-two-behind"]["borderline"]) == (["samenwerking", "leiderschap"], 0.0, True)
+    assert value["relative-uneven"]["profile"]["id"] == "ongelijk"
+    assert (value["relative-incomplete"]["profile"], value["relative-incomplete"]["relative"]) == (None, None)
+    assert value["relative-team"]["profile"] is not None
     errors = [json.loads(replies[r["id"]]["json"]) for r in requests if r.get("case") == "error"]
     assert [e["error"]["kind"] for e in errors] == ["AnswerError", "AnswerError"]

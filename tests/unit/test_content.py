@@ -40,7 +40,7 @@ CONCEPT_IDS = (
 KNOWN_SCAN_IDS = {"teamfase", "werksoort", "supportlijnen", "persoonlijk-leiderschap", "concernsupport"}
 
 PRACTICE_SECTIONS = ["Situatie", "Wat er gebeurde", "Wat het opleverde", "Wat je ervan kunt leren", "Past bij"]
-PRACTICE_PAGES = ["buitendienst", "leidinggevende", "zorgteam", "rijksdienst", "bedrijfsvoering", "bibliotheek"]
+PRACTICE_PAGES = ["buitendienst", "leidinggevende", "zorgteam", "overheidsorganisatie", "bedrijfsvoering", "bibliotheek"]
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)

@@ -161,7 +161,10 @@ def test_three_bands_with_advice_first_step_and_links(scan):
         for band in bands:
             assert band.get("label"), dim["id"]
             assert band.get("advice"), dim["id"]
-            assert "deze week" in band["advice"], f"{dim['id']} upto {band['upto']}: no first step for this week"
+            # a concrete step under a bold label; issue 14: the one prioritised "Eerste stap" is in the profile
+            assert re.search(r"\*\*[^*]+:\*\*", band["advice"]), f"{dim['id']} upto {band['upto']}: no concrete step"
+            if scan != "supportlijnen":
+                assert "Eerste stap" not in band["advice"], f"{dim['id']} upto {band['upto']}: a second first step"
             assert band.get("links"), f"{dim['id']} upto {band['upto']}: no links"
 
 
@@ -193,6 +196,10 @@ def test_profiles_have_text_links_and_a_catch_all_last(scan):
         dims = {frozenset(p["prototype"]) for p in profiles}
         assert len(dims) == 1 and all("when" not in p for p in profiles)
         return
+    if raw(scan).get("profile_rule") == "relative":
+        # Relative: every profile stands for an outcome; the engine checks that every outcome has one.
+        assert all(p.get("outcome") and "when" not in p for p in profiles)
+        return
     assert profiles[-1]["when"] == {}, "the last profile should catch everyone"
     assert all(p["when"] for p in profiles[:-1]), "only the last profile may be unconditional"
 
@@ -205,7 +212,7 @@ def test_team_phase_texts_say_it_is_not_a_ranking():
     for pid, text in texts.items():
         # v2 (issue 12): every phase says it in the same one sentence, and invites the team to choose its leadership.
         assert "Een fase is geen cijfer: een team met een missie is niet beter dan een werkgroep." in text, pid
-        assert "Kies dat samen" in text, pid
+        assert "Dat beslissen jullie zelf" in text, pid  # issue 14: the team decides
 
 
 # --------------------------------------------------------------------------
@@ -275,9 +282,23 @@ def _prototype_witness(scan: str, target: str) -> dict[str, int]:
 PROFILES = [(scan, p["id"]) for scan in SCANS for p in raw(scan)["profiles"]]
 
 
+def _relative_witness(scan: str, target: str) -> dict[str, int] | None:
+    """Relative rule: the first point totals, at a quarter, half or three quarters per dimension, that give ``target``."""
+    span = raw(scan)["scale"]["max"] - raw(scan)["scale"]["min"]
+    dims = [d["id"] for d in raw(scan)["dimensions"]]
+    options = [[len(questions_of(scan, d)) * span * k // 4 for k in (1, 2, 3)] for d in dims]
+    for combo in itertools.product(*options):
+        points = dict(zip(dims, combo))
+        if profile_id(scan, answers_for_points(scan, points)) == target:
+            return points
+    return None
+
+
 @pytest.mark.parametrize(("scan", "profile"), PROFILES, ids=[f"{s}:{p}" for s, p in PROFILES])
 def test_every_profile_is_reachable(scan, profile):
-    points = _prototype_witness(scan, profile) if raw(scan).get("profile_rule") == "nearest" else _witness(scan, profile)
+    rule = raw(scan).get("profile_rule")
+    points = _prototype_witness(scan, profile) if rule == "nearest" else \
+        _relative_witness(scan, profile) if rule == "relative" else _witness(scan, profile)
     assert points is not None, f"profile '{profile}' can never be the result: an earlier profile shadows it"
     assert profile_id(scan, answers_for_points(scan, points)) == profile
 
@@ -335,11 +356,13 @@ RESPONDENTS = [
      lambda: all_positive("werksoort"), "repeterend"),
     ("werksoort", "overal 'neutraal': precies in het midden, gelijke afstand; de eerste (gemengde) soort wint",
      lambda: by_level("werksoort", default=3), "ingewikkeld"),
-    # --- Supportlijnen (v2: a line is behind at 15 or more below the own mean of the five) ---
+    # --- Supportlijnen (v3, profile_rule: relative: behind at 15 or more below the own mean of the five) ---
     ("supportlijnen", "alles sterk positief",
-     lambda: all_positive("supportlijnen"), "geen-lijn-achter"),
+     lambda: all_positive("supportlijnen"), "in-balans"),
     ("supportlijnen", "alles sterk negatief: net uit een hiërarchische organisatie (laag, maar gelijk)",
-     lambda: all_negative("supportlijnen"), "geen-lijn-achter"),
+     lambda: all_negative("supportlijnen"), "in-balans"),
+    ("supportlijnen", "een lijn loopt voorop: leren gaat goed, de rest midden (50, 50, 50, 50, 100)",
+     lambda: by_level("supportlijnen", default=3, lerende_organisatie=5), "ongelijk"),
     ("supportlijnen", "P5-achtige organisatie: bedrijfsvoering blijft achter",
      lambda: by_level("supportlijnen", default=4, concernsupport=2), "achter-concernsupport"),
     ("supportlijnen", "P6 bibliotheek vóór de theatertour: weinig ruimte om te leren",
@@ -353,7 +376,7 @@ RESPONDENTS = [
     ("supportlijnen", "twee zwakke lijnen tegelijk: de eerste van de twee laagste (gelijke afstand)",
      lambda: by_level("supportlijnen", default=4, samenwerking=2, leiderschap=2), "achter-samenwerking"),
     ("supportlijnen", "overal 'neutraal': midden en gelijk, nooit 'zwak' of 'achter'",
-     lambda: by_level("supportlijnen", default=3), "geen-lijn-achter"),
+     lambda: by_level("supportlijnen", default=3), "in-balans"),
     # --- Persoonlijk leiderschap (v2: nearest prototype; every low part is a signal in its band) ---
     ("persoonlijk-leiderschap", "alles sterk positief",
      lambda: all_positive("persoonlijk-leiderschap"), "klaar-voor-meer"),

@@ -113,13 +113,14 @@ def test_every_band_and_profile_is_written_per_perspective():
             texts = band["advice_by_perspective"]
             assert set(texts) == set(PERSPECTIVES), (dim["id"], band["upto"])
             for who, text in texts.items():
-                assert "**Eerste stap deze week:**" in text, (dim["id"], band["upto"], who)
+                # a band gives an idea; the one prioritised first step is in the profile text
+                assert "**Een idee:**" in text and "Eerste stap" not in text, (dim["id"], band["upto"], who)
                 assert text != band["advice"]
     for profile in raw()["profiles"]:
         texts = profile["text_by_perspective"]
         assert set(texts) == set(PERSPECTIVES), profile["id"]
         for who, text in [("", profile["text"]), *texts.items()]:
-            assert "**Eerste stap deze week:**" in text, (profile["id"], who)
+            assert text.count("Eerste stap") == 1 and "**Eerste stap:**" in text, (profile["id"], who)
     # the bedrijfsvoering speaks about "jullie"/"je eigen"; the team about what it "ervaart"/"merkt"
     for profile in raw()["profiles"]:
         assert re.search(r"\bJullie\b", profile["text_by_perspective"]["bedrijfsvoering"]), profile["id"]

@@ -102,8 +102,8 @@ def test_phase_is_a_prototype_over_zelfstandigheid_and_richting_only():
 def test_every_phase_says_once_it_is_not_a_grade_and_lets_the_team_choose_its_leadership():
     for p in raw(TEAMFASE)["profiles"]:
         assert p["text"].count(NOT_A_GRADE) == 1, p["id"]
-        assert "Kies dat samen als team" in p["text"], p["id"]
-        assert "deze week" in p["text"], p["id"]
+        assert "Dat beslissen jullie zelf, als team" in p["text"], p["id"]  # issue 14: the team decides
+        assert p["text"].count("**Eerste stap:**") == 1, p["id"]
 
 
 def test_bovenstroom_and_onderstroom_are_the_signals_of_where_frustration_sits():

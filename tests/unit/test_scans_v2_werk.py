@@ -9,7 +9,8 @@ questions (mirrored for reversed ones), so the tables do not depend on which
 items happen to be reversed.
 
 Werksoort: 6 + 6 + 4 + 4 questions (24, 24, 16, 16 points).
-Supportlijnen: 6 questions per line (24 points; 3 points = 12.5 score points exactly).
+Supportlijnen: 6 questions per line (24 points; 3 points = 12.5 score points exactly); its runner-up
+and gap follow profile_rule: relative (see tests/unit/test_relative_profiles.py for the weighing).
 """
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ def test_werksoort_is_a_2x2_over_exactly_the_two_axes():
 
 def test_werksoort_chaos_is_met_with_calm_first_not_a_workgroup():
     complex_text = next(p["text"] for p in raw("werksoort")["profiles"] if p["id"] == "complex")
-    assert "eerst rust brengen" in complex_text
+    assert "eerst om rust te brengen" in complex_text and "opnieuw" in complex_text  # act first, then look again
     assert "werkgroep" not in complex_text
 
 
@@ -214,50 +215,43 @@ def test_werksoort_has_the_three_reflection_prompts_outside_the_code():
 
 
 # ==========================================================================================
-# Supportlijnen (issue 12, item 5): behind = 15 or more below the respondent's own mean
+# Supportlijnen (issue 12, item 5; v3 with profile_rule: relative): behind = 15 or more below
+# the respondent's own mean of the five lines; otherwise in balance (range < 20) or not.
+# The rule by itself, with made-up scores and its validation: tests/unit/test_relative_profiles.py.
 # ==========================================================================================
 
-def test_supportlijnen_prototypes_all_have_mean_50():
-    """Then the level drops out of the comparison: dist^2 = 5 * (mean - 50)^2 + |shape - prototype shape|^2."""
-    a = loaded("supportlijnen")
-    assert a.version >= 2 and a.profile_rule == "nearest"
-    ids = [p.id for p in a.profiles]
-    assert ids == [f"achter-{line}" for line in LINES] + ["geen-lijn-achter"]  # achter first: a tie at 15 is "achter"
-    for p in a.profiles:
-        assert set(p.prototype) == set(LINES)
-        assert math.isclose(sum(p.prototype.values()) / 5, 50)
-        if p.id.startswith("achter-"):
-            line = p.id.removeprefix("achter-")
-            # 30 below the others' 57.5 ... i.e. 30 below the own mean (50): the midpoint, 15, is the boundary.
-            assert p.prototype == {d: (20 if d == line else 57.5) for d in LINES}
+def relative_summary(r: dict) -> tuple:
+    """(profile, runner-up, its gap in points, borderline)."""
+    return r["profile"]["id"], r["runner_up"]["id"], r["runner_up"]["gap"], r["borderline"]
 
 
 @pytest.mark.parametrize(("who", "points", "expected"), [
-    # Scores 25, 37.5, 37.5, 50, 50: mean 40, PL exactly 15 below. Distances: achter-PL
-    # 5^2 + 20^2 + 20^2 + 7.5^2 + 7.5^2 = 937.5 and geen 25^2 + 12.5^2 + 12.5^2 = 937.5: a tie -> achter.
+    # Scores 25, 37.5, 37.5, 50, 50: mean 40, PL exactly 15 below -> behind. Runner-up: none behind
+    # (PL 0 below the cut-off of 25: gap 0), then "ongelijk" (range 25).
     ("precies 15 onder het eigen gemiddelde", sl(6, 9, 9, 12, 12),
-     ("achter-persoonlijk-leiderschap", 30.6, "geen-lijn-achter", 30.6, True)),
-    # LO 45.8 instead of 50: mean 39.16, PL 14.16 below. geen 30.9, achter-PL 31.9.
+     ("achter-persoonlijk-leiderschap", "ongelijk", 0.0, True)),
+    # LO 45.8 instead of 50: mean 195.8 / 5 = 39.16 -> 39.2, PL 14.2 below: not behind; range 25: "ongelijk".
+    # Runner-up: PL behind, 25 - 24.2 = 0.8 above the cut-off (0.9 weighed; the balance: 5 / 1.41 = 3.5).
     ("14,2 onder het eigen gemiddelde", sl(6, 9, 9, 12, 11),
-     ("geen-lijn-achter", 30.9, "achter-persoonlijk-leiderschap", 31.9, True)),
+     ("ongelijk", "achter-persoonlijk-leiderschap", 0.8, True)),
     # The first case 25 higher everywhere (50, 62.5, 62.5, 75, 75): the same shape, the same verdict.
     ("zelfde vorm, 25 punten hoger", sl(12, 15, 15, 18, 18),
-     ("achter-persoonlijk-leiderschap", 39.5, "geen-lijn-achter", 39.5, True)),
-    # All 50: geen at 0; every achter at sqrt(30^2 + 4 * 7.5^2) = 33.5.
-    ("overal 50", sl(12, 12, 12, 12, 12),
-     ("geen-lijn-achter", 0.0, "achter-persoonlijk-leiderschap", 33.5, False)),
-    # 62.5-66.7 everywhere (the old "uit balans" case): no line behind. Mean 65, lowest 2.5 below.
-    ("overal tussen 62 en 67", sl(15, 16, 15, 16, 16),
-     ("geen-lijn-achter", 33.9, "achter-persoonlijk-leiderschap", 45.7, False)),
-    # Two lines behind (SW 37.5, LS 25, the rest 75; mean 57.5): the lowest one wins, the other is runner-up.
+     ("achter-persoonlijk-leiderschap", "ongelijk", 0.0, True)),
+    # All 50: range 0. Runner-up: the balance (20 to go, 14.1 weighed) before PL behind (15, 16.8 weighed).
+    ("overal 50", sl(12, 12, 12, 12, 12), ("in-balans", "ongelijk", 20.0, False)),
+    # 62.5-66.7 everywhere (the old "uit balans" case): mean 65.0, range 4.2 -> in balance.
+    # Runner-up: the balance, 20 - 4.2 = 15.8 (11.2 weighed), before PL behind (62.5 - 50 = 12.5, 14.0 weighed).
+    ("overal tussen 62 en 67", sl(15, 16, 15, 16, 16), ("in-balans", "ongelijk", 15.8, False)),
+    # Two lines behind (SW 37.5, LS 25, the rest 75; mean 57.5, cut-off 42.5): the lowest one is the profile,
+    # the other the runner-up (37.5 - 25 = 12.5, 8.8 weighed; none behind: 17.5, 19.6 weighed).
     ("twee lijnen achter: de laagste telt", sl(18, 9, 6, 18, 18),
-     ("achter-leiderschap", 36.7, "achter-samenwerking", 47.8, False)),
-    # One line ahead (75, the rest 50; mean 55, lowest 5 below): no line behind, though the range is 25.
-    ("een lijn loopt voorop", sl(12, 12, 12, 12, 18),
-     ("geen-lijn-achter", 25.0, "achter-persoonlijk-leiderschap", 37.1, False)),
+     ("achter-leiderschap", "achter-samenwerking", 12.5, False)),
+    # One line ahead (75, the rest 50; mean 55, lowest 5 below): none behind, range 25: "ongelijk";
+    # 5 from the balance (3.5 weighed): borderline with "in-balans".
+    ("een lijn loopt voorop", sl(12, 12, 12, 12, 18), ("ongelijk", "in-balans", 5.0, True)),
 ])
 def test_supportlijnen_rules(who, points, expected):
-    assert summary(result("supportlijnen", points)) == expected, who
+    assert relative_summary(result("supportlijnen", points)) == expected, who
 
 
 @pytest.mark.parametrize("shift", [-6, -3, 0, 3, 6])
@@ -266,31 +260,35 @@ def test_supportlijnen_behind_is_relative_to_the_own_mean(shift):
     base = (12, 18, 9, 15, 18)   # 50, 75, 37.5, 62.5, 75: mean 60, LS 22.5 below
     r = result("supportlijnen", sl(*(p + shift for p in base)))
     assert r["profile"]["id"] == "achter-leiderschap"
+    assert r["relative"]["behind"] == ["leiderschap"]
 
 
 def test_supportlijnen_neutral_is_never_weak():
     neutral = {q["id"]: 3 for q in raw("supportlijnen")["questions"]}
     r = engine.score(loaded("supportlijnen"), neutral)
-    assert r["profile"]["id"] == "geen-lijn-achter"
+    assert r["profile"]["id"] == "in-balans"
+    assert r["relative"]["level"] == {"id": "midden", "label": "Midden"}
     assert {d["band"]["label"] for d in r["dimensions"].values()} == {"Op gang"}
 
 
 def test_supportlijnen_bands_use_35_and_65_everywhere():
     for dim in raw("supportlijnen")["dimensions"]:
         assert [b["upto"] for b in dim["bands"]] == [35, 65, 100], dim["id"]
+    assert [lv["upto"] for lv in raw("supportlijnen")["relative"]["levels"]] == [35, 65, 100]
 
 
 @pytest.mark.parametrize(("who", "points", "expected"), [
     # P5: business operations in a Frisian municipality, swallowed by planning and control.
     # 75, 50, 75, 25, 50: mean 55, concernsupport 30 below.
     ("P5 gemeente in Friesland", sl(18, 12, 18, 6, 12), "achter-concernsupport"),
-    # The same pattern in an organisation where everything is still low: 25, 25, 25, 0, 25 (mean 20).
+    # The same pattern in an organisation where everything is still low: 25, 25, 25, 0, 25 (mean 20, 20 below).
     ("P5, alles nog laag", sl(6, 6, 6, 0, 6), "achter-concernsupport"),
     # P6: a library organisation before the theatre tour: much is planned, little room to learn together.
     ("P6 bibliotheek vóór de theatertour", sl(12, 18, 12, 18, 6), "achter-lerende-organisatie"),
     # P3 seen from the organisation: self-organising care teams without clear agreements.
     ("P3 zorgorganisatie", sl(18, 6, 18, 12, 18), "achter-samenwerking"),
     # P2 seen from the organisation: it asks flexible, facilitating leadership of managers who are not there yet.
+    # 75, 75, 33.3, 62.5, 62.5: mean 61.7, leiderschap 28.4 below.
     ("P2 organisatie van Anna", sl(18, 18, 8, 15, 15), "achter-leiderschap"),
 ])
 def test_supportlijnen_practice_examples(who, points, expected):
@@ -308,16 +306,11 @@ def test_supportlijnen_texts_say_behind_is_relative_and_not_a_grade():
     for p in raw("supportlijnen")["profiles"]:
         assert "15 punten of meer onder het gemiddelde van jullie vijf lijnen" in p["text"], p["id"]
         assert "geen cijfer" in p["text"], p["id"]
-    level_text = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "geen-lijn-achter")
-    assert "Boven 65" in level_text and "Van 35 tot 65" in level_text and "Onder 35" in level_text
-    assert "kleiner dan 20 punten" in level_text
-
-
-def test_supportlijnen_engine_proposal_is_written_down():
-    head = (ROOT / "assessments" / "supportlijnen.yml").read_text(encoding="utf-8").split("\nid: ", 1)[0]
-    assert "VOORSTEL VOOR DE ENGINE" in head
-    for word in ("relative:", "behind: 15", "balanced_range: 20", "level:", "profile_distance: relative"):
-        assert word in head, word
+    balanced = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "in-balans")
+    assert "Boven 65" in balanced and "Van 35 tot 65" in balanced and "Onder 35" in balanced
+    assert "kleiner dan 20 punten" in balanced
+    uneven = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "ongelijk")
+    assert "20 punten of meer" in uneven
 
 
 # ==========================================================================================
@@ -359,6 +352,6 @@ def test_lo_grote_trajecten_is_single_and_reversed():
     assert q["reverse"] is True and "van bovenaf" not in q["text"]
 
 
-@pytest.mark.parametrize("scan", ["werksoort", "supportlijnen"])
-def test_version_is_bumped(scan):
-    assert raw(scan)["version"] == 2
+@pytest.mark.parametrize(("scan", "version"), [("werksoort", 2), ("supportlijnen", 3)])
+def test_version_is_bumped(scan, version):
+    assert raw(scan)["version"] == version

@@ -20,8 +20,9 @@ def test_full_answers_give_hand_computed_scores(example):
 def test_result_shape_is_the_documented_json(example):
     result = engine.score(example, FULL)
     assert list(result) == ["assessment", "version", "perspective", "complete", "answered", "total", "dimensions",
-                            "profile", "runner_up", "borderline", "flags"]
-    assert (result["perspective"], result["runner_up"], result["borderline"], result["flags"]) == (None, None, False, [])
+                            "profile", "runner_up", "borderline", "relative", "flags"]
+    assert (result["perspective"], result["runner_up"], result["borderline"], result["relative"], result["flags"]) == \
+        (None, None, False, None, [])
     assert result["assessment"] == "voorbeeld" and result["version"] == 2
     assert result["dimensions"]["afspraken"] == {
         "score": 87.5, "answered": 3, "total": 3,

@@ -43,7 +43,7 @@ def test_the_example_is_valid(tmp_path):
     ("version: 2", "version: nul", "expected version as a whole number, received text ('nul')"),
     ("version: 2", "version: 0", "expected version of at least 1, received 0"),
     ("audience: team", "audience: teams", "expected one of: individual, team, organisation, received text ('teams'); did you mean 'team'?"),
-    ("min_group: 3", "min_groep: 3", "unknown key 'min_groep' in the assessment; did you mean 'min_group'? (allowed: id, version, title, audience, intro, min_group, min_group_items, scale, perspective, dimensions, questions, profile_rule, borderline_margin, profiles, reflection)"),
+    ("min_group: 3", "min_groep: 3", "unknown key 'min_groep' in the assessment; did you mean 'min_group'? (allowed: id, version, title, audience, intro, min_group, min_group_items, scale, perspective, dimensions, questions, profile_rule, borderline_margin, relative, profiles, reflection)"),
     ("    dimension: vertrouwen\n    reverse: true", "    dimension: vertrouwn\n    reverse: true", "unknown dimension text ('vertrouwn'); did you mean 'vertrouwen'? (known: afspraken, vertrouwen)"),
     ("  - id: afspraken-vast", "  - id: rollen-helder", "duplicate question id 'rollen-helder' (also at position 1)"),
     ("{upto: 70, label: Deels helder", "{upto: 30, label: Deels helder", "bands out of order: expected upto above 40, received 30"),
@@ -119,7 +119,7 @@ def test_the_v2_example_is_valid(tmp_path):
 
 @pytest.mark.parametrize("old, new, message", [
     ("profile_rule: nearest", "profile_rule: neerest",
-     "expected profile_rule as one of: first-match, nearest, received text ('neerest'); did you mean 'nearest'?"),
+     "expected profile_rule as one of: first-match, nearest, relative, received text ('neerest'); did you mean 'nearest'?"),
     ("borderline_margin: 15", "borderline_margin: 0", "expected a borderline_margin above 0, received 0"),
     ("borderline_margin: 15", "borderline_margin: .inf", "expected borderline_margin as a finite number, received inf"),
     ("borderline_margin: 15", "borderline_margin: ruim", "expected borderline_margin as a number, received text ('ruim')"),
@@ -149,7 +149,7 @@ def test_the_v2_example_is_valid(tmp_path):
      "the profile text for 'lid' is empty"),
     ("text_by_perspective:", "text_by_perspectief:",
      ("unknown key 'text_by_perspectief' in a profile; did you mean 'text_by_perspective'? "
-      "(allowed: id, title, when, prototype, text, text_by_perspective, links)")),
+      "(allowed: id, title, when, prototype, outcome, text, text_by_perspective, links)")),
     ("  - {id: veranderen,", "  - {id: trots,", "duplicate reflection prompt id 'trots' (also at position 1)"),
     ("  - {id: veranderen, text: Wat zou je meteen veranderen?}", "  - {id: veranderen}",
      "a reflection prompt is missing the required key 'text'"),
