@@ -8,6 +8,7 @@
  * does the same job once.
  */
 import { onEngineState } from "./engine-client.js";
+import { initScanChooser } from "./scan-chooser.js";
 import { initScanPage } from "./scan-page.js";
 import { storage } from "./storage.js";
 import { TEXT } from "./strings.js";
@@ -30,6 +31,7 @@ function initPage() {
   initScanPage(document);
   initTeamPage(document);
   initClearAll(document);
+  initScanChooser(document);
 }
 
 /**
