@@ -37,6 +37,10 @@ from .wheel import WheelError, build_wheel, hashed_name, pack_installed
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# Vendored browser libraries, self-hosted like Pyodide: npm package -> {file in it: site path}.
+# jsQR reads QR codes from camera frames where the browser has no BarcodeDetector (team-camera.js,
+# in a worker: qr-reader-worker.js); its license travels with it.
+VENDORED_FILES = {"jsqr": {"dist/jsQR.js": "assets/vendor/jsqr/jsQR.js", "LICENSE": "assets/vendor/jsqr/LICENSE.txt"}}
 
 
 class BuildError(Exception):
@@ -204,6 +208,13 @@ def _copy_runtime(site_dir: Path, wheels: dict[str, Path], project: Project) -> 
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(pyodide / name, target / name)
+    for package, files in VENDORED_FILES.items():
+        for source, site_path in files.items():
+            if not (project.root / "node_modules" / package / source).is_file():
+                raise BuildError([f"{_shown(project.root / 'package.json')}:1: {package} is not installed "
+                                  f"(missing node_modules/{package}/{source}); run `npm ci` first"])
+            (site_dir / site_path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(project.root / "node_modules" / package / source, site_dir / site_path)
     engine_dir = site_dir / "assets" / "engine"
     engine_dir.mkdir(parents=True, exist_ok=True)
     for name, wheel in wheels.items():

@@ -43,3 +43,16 @@ def stored_keys(page) -> list[str]:
     """The keys Supportwijzer keeps in localStorage (the theme keeps its own palette choice)."""
     keys = json.loads(page.evaluate("JSON.stringify(Object.keys(localStorage))"))
     return [k for k in keys if k.startswith("supportwijzer:")]
+
+
+def show_team(page, n: int | None = None, timeout: float = 90000) -> None:
+    """On the team page after a check: ask for the result ("Toon de uitslag") when it waits for that.
+
+    The facilitator decides when all codes are in; from then on the round keeps that version
+    (engine/team.py round_version). With ``n``, waits until the result of ``n`` members shows.
+    """
+    page.wait_for_selector("[data-sw-team-n], [data-sw-withheld]", timeout=timeout)
+    button = page.locator("[data-sw-show-result]")
+    if button.count():
+        button.first.click()
+    page.wait_for_selector("[data-sw-team-n]" if n is None else f"[data-sw-team-n='{n}']", timeout=timeout)

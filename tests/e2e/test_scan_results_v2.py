@@ -15,7 +15,7 @@ import re
 import pytest
 
 import engine
-from scanflow import assessment, expected_result, fill, show_result, shown_result, stored_keys
+from scanflow import assessment, expected_result, fill, show_result, show_team, shown_result, stored_keys
 from test_site import AXE_SOURCE, ALL_IMPACTS, axe_violations
 
 # Every message the page posts to the engine's worker, as JSON text (the page's side of the protocol).
@@ -361,7 +361,7 @@ def test_team_page_shows_between_two_profiles_and_whole_numbers(page, site):
     page.goto(site("scans/werksoort/team/"))
     page.fill("[data-sw-codes]", "\n".join(codes))
     page.click("[data-sw-check]")
-    page.wait_for_selector("[data-sw-team-n]")
+    show_team(page)
     profile = page.locator(".sw-profile")
     first, second = team["profile"], team["runner_up"]
     assert profile.get_attribute("data-sw-profile") == first["id"]

@@ -9,7 +9,7 @@ import pytest
 
 import engine
 from conftest import Recorder
-from scanflow import assessment, fill, show_result, stored_keys
+from scanflow import assessment, fill, show_result, show_team, stored_keys
 from support import ROOT
 
 SCAN = "teamfase"
@@ -35,11 +35,14 @@ def member_code(browser, site, answers, fragment=""):
     return code
 
 
-def paste(page, site, codes):
-    page.goto(site(f"scans/{SCAN}/team/"))
+def paste(page, site, codes, round_name=""):
+    """The facilitator pastes the codes and, once they are all in, asks for the result."""
+    page.goto(site(f"scans/{SCAN}/team/" + (f"#team={round_name}" if round_name else "")))
     page.fill("[data-sw-codes]", "\n".join(codes))
     page.click("[data-sw-check]")
-    page.wait_for_selector("[data-sw-team-n], [data-sw-withheld]")
+    page.wait_for_selector("[data-sw-team-n], [data-sw-withheld]", timeout=90000)  # the engine starts first
+    if page.locator("[data-sw-show-result]").count():
+        show_team(page)
 
 
 def cli_aggregate(codes):
@@ -119,7 +122,7 @@ def test_a_code_of_another_scan_is_flagged(page, site, five_codes):
 def test_codes_survive_a_reload_and_wis_deze_teamronde_removes_them(page, site, five_codes):
     paste(page, site, five_codes[:3])
     page.reload()
-    page.wait_for_selector("[data-sw-team-n]")
+    page.wait_for_selector("[data-sw-team-n]")  # the version shown before comes back without asking
     assert page.locator("[data-sw-codes]").input_value().split() == five_codes[:3]
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-sw-clear-round]")
@@ -139,11 +142,14 @@ def test_exports_and_comparing_with_an_earlier_round(page, site, five_codes, tmp
         page.click("[data-sw-download-csv]")
     rows = Path(csv_file.value.path()).read_text(encoding="utf-8-sig").splitlines()
     a = assessment(SCAN)
-    assert len(rows) == 1 + len(a.dimensions) + len(a.questions)
+    assert len(rows) == 1 + len(a.dimensions)  # three members: no per-question rows
+    assert not any(code.replace("-", "") in json.dumps(exported).replace("-", "") for code in five_codes)
 
-    page.fill("[data-sw-codes]", "\n".join(five_codes))
-    page.click("[data-sw-check]")
-    page.wait_for_selector("[data-sw-team-n='5']")
+    paste(page, site, five_codes, round_name="Later")  # a later round of five
+    with page.expect_download() as csv_file:
+        page.click("[data-sw-download-csv]")
+    rows = Path(csv_file.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert len([r for r in rows if r.startswith(("onderdeel;", "vraag;"))]) == len(a.dimensions) + len(a.questions)
     page.set_input_files("[data-sw-import-round]", str(earlier))
     page.wait_for_selector("[data-sw-compare-row]")
     now = cli_aggregate(five_codes)
@@ -156,7 +162,7 @@ def test_exports_and_comparing_with_an_earlier_round(page, site, five_codes, tmp
 def test_naming_the_round_after_pasting_keeps_the_codes_also_after_a_reload(page, site):
     a = assessment(SCAN)
     codes = [engine.encode(a, member_answers(a, seed)) for seed in range(3)]
-    paste(page, site, codes)
+    paste(page, site, codes)  # shown without a name: that version goes along with the name
     page.fill("[data-sw-team-label-input]", "Team Rood")
     page.press("[data-sw-team-label-input]", "Tab")
     page.wait_for_function("() => window.location.hash === '#team=Team+Rood'")
@@ -184,12 +190,12 @@ def test_pasted_codes_are_added_when_the_round_already_has_codes(page, site):
     codes = [engine.encode(a, member_answers(a, seed)) for seed in range(4)]
     page.goto(site(f"scans/{SCAN}/team/#team=Groen"))
     page.fill("[data-sw-codes]", "\n".join(codes[:3]))
-    page.wait_for_selector("[data-sw-team-n='3']")
+    show_team(page, 3)
     page.goto(site(f"scans/{SCAN}/team/"))
     page.fill("[data-sw-codes]", "\n".join(codes[2:]))  # a late code, and one that is already in the round
     page.fill("[data-sw-team-label-input]", "Groen")
     page.press("[data-sw-team-label-input]", "Tab")
-    page.wait_for_selector("[data-sw-team-n='4']")
+    page.wait_for_selector("[data-sw-version-refused]")
     assert page.locator("[data-sw-codes]").input_value().split() == codes
     assert stored_keys(page) == [f"supportwijzer:teamronde:{SCAN}:Groen"]
 
@@ -223,7 +229,50 @@ def test_the_qr_code_opens_the_team_page_with_the_code_filled_in(context, page, 
     assert scanned == site(f"scans/{SCAN}/team/#code={code}&team=Rood")
     phone = context.new_page()
     phone.goto(scanned)
-    phone.wait_for_selector("tr[data-sw-line-status]")
+    phone.wait_for_selector("[data-sw-team-status]:has-text('Code ontvangen')")  # stored at once, no engine yet
+    phone.click("[data-sw-check]")
+    phone.wait_for_selector("tr[data-sw-line-status]", timeout=90000)
     assert phone.locator("[data-sw-codes]").input_value() == code
     assert phone.locator("[data-sw-team-label-input]").input_value() == "Rood"
     assert "#code=" not in phone.url  # the code leaves the address bar once it is in the list
+
+
+# -- the anonymity rules in the browser (issue 13) ---------------------------------------------
+
+def test_codes_of_only_weet_ik_niet_do_not_pad_the_group(page, site, five_codes):
+    a = assessment(SCAN)
+    padding = [engine.encode(a, {q.id: "unknown" for q in a.questions}) for _ in range(2)]
+    paste(page, site, five_codes[:1] + padding)
+    statuses = [row.get_attribute("data-sw-line-status") for row in page.locator("tr[data-sw-line-status]").all()]
+    assert statuses == ["valid", "incomplete", "incomplete"]
+    assert "Te weinig antwoorden" in page.locator("tr[data-sw-line-status]").nth(1).inner_text()
+    assert page.locator("[data-sw-withheld]").inner_text().startswith("Nog 2 geldige codes nodig.")
+    assert page.locator("[data-sw-strip], tr[data-sw-dimension], [data-sw-show-result]").count() == 0
+
+
+def test_adding_or_removing_one_code_after_the_result_was_shown_changes_nothing(page, site, five_codes):
+    paste(page, site, five_codes[:3], round_name="Verschil")
+    shown = shown_team(page)
+    with page.expect_download() as first:
+        page.click("[data-sw-download-json]")
+    before = json.loads(Path(first.value.path()).read_text(encoding="utf-8"))
+    for codes in (five_codes[:4], five_codes[:2] + five_codes[3:4]):  # one added; one swapped for another
+        page.fill("[data-sw-codes]", "\n".join(codes))
+        page.click("[data-sw-check]")
+        page.wait_for_selector("[data-sw-version-refused]")
+        assert shown_team(page) == shown  # still the version that was shown
+        assert page.locator("[data-sw-show-result]").count() == 0
+        with page.expect_download() as later:
+            page.click("[data-sw-download-json]")
+        assert json.loads(Path(later.value.path()).read_text(encoding="utf-8"))["team"] == before["team"]
+    # a reload does not forget the version that was shown
+    page.reload()
+    page.wait_for_selector("[data-sw-version-refused]")
+    assert shown_team(page) == shown
+
+
+def test_a_small_group_sees_dimensions_only(page, site, five_codes):
+    paste(page, site, five_codes[:4], round_name="Klein")
+    assert page.locator("[data-sw-strip]").count() == len(assessment(SCAN).dimensions)
+    assert page.locator("[data-sw-discuss], [data-sw-counts]").count() == 0
+    assert page.locator("[data-sw-items-withheld='5']").inner_text().startswith("Antwoorden per vraag zie je pas vanaf 5")

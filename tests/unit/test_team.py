@@ -53,26 +53,48 @@ def test_question_spread_is_null_with_fewer_than_two_answers(example):
     assert team["questions"]["fout-melden"]["stdev"] is None
 
 
-def test_discuss_lists_a_clear_split_and_not_a_spread_on_one_side(example):
-    # fout-melden: 1,1 against 5,5,4: both sides of neutral, each at least 20% -> a split.
-    # rollen-helder: 3,4,5,4,5: spread, but nobody below neutral -> not a split.
-    members = [member(fout_melden=1, rollen_helder=3), member(fout_melden=5, rollen_helder=4),
-               member(fout_melden=1, rollen_helder=5), member(fout_melden=5, rollen_helder=4),
-               member(fout_melden=4, rollen_helder=5)]
+LOW_TRUST = {"fout_melden": 1, "achter_de_rug": 5}   # keyed 1 and 1
+HIGH_TRUST = {"fout_melden": 5, "achter_de_rug": 1}  # keyed 5 and 5
+
+
+def test_discuss_lists_a_clear_split_on_a_dimension_the_members_differ_on(example):
+    # vertrouwen: two members low on both questions, three high: a split on the whole dimension
+    members = [member(**LOW_TRUST), member(**HIGH_TRUST), member(**LOW_TRUST), member(**HIGH_TRUST),
+               member(**HIGH_TRUST, rollen_helder=5)]
     team = engine.aggregate(example, members)
-    assert [d["id"] for d in team["discuss"]] == ["fout-melden"]
-    # sample variance of 1,5,1,5,4 is 16.8 / 4 = 4.2; uniform variance on 5 points is 2; rwg = max(0, 1 - 2.1) = 0
+    assert [d["id"] for d in team["discuss"]] == ["fout-melden", "achter-de-rug"]
+    # sample variance of 1,5,1,5,5 is 4.8; uniform variance on 5 points is 2; rwg = max(0, 1 - 2.4) = 0
     assert team["discuss"][0] == {"id": "fout-melden", "text": "Ik durf een fout te melden in het team.",
-                                  "dimension": "vertrouwen", "stdev": 2.05, "agreement": 0.0,
-                                  "counts": {"1": 2, "2": 0, "3": 0, "4": 1, "5": 2},
+                                  "dimension": "vertrouwen", "stdev": 2.19, "agreement": 0.0,
+                                  "counts": {"1": 2, "2": 0, "3": 0, "4": 0, "5": 3},
                                   "unknown": 0, "unknown_share": 0.0}
 
 
-def test_discuss_reads_reversed_questions_after_keying(example):
-    # afspraken-vergeten is reversed: 1 and 2 mean "agree" after keying, 4 and 5 "disagree"
-    members = [member(afspraken_vergeten=v) for v in (1, 2, 4, 5, 5)]
+def test_a_split_on_one_question_alone_is_answer_noise_not_a_discussion_point(example):
+    # fout-melden splits 1,1 against 5,5,4, but achter-de-rug is the same for all: the members
+    # do not differ on vertrouwen as a whole (member effect F = 1)
+    members = [member(fout_melden=v) for v in (1, 5, 1, 5, 4)]
     team = engine.aggregate(example, members)
-    assert [d["id"] for d in team["discuss"]] == ["afspraken-vergeten"]
+    assert team["discuss"] == []
+
+
+def test_member_effect_is_about_one_for_noise_and_large_for_a_split(example):
+    from engine.team import member_effect
+    noise = [member(fout_melden=v) for v in (1, 5, 1, 5, 4)]
+    assert member_effect(example, "vertrouwen", [engine.scoring.normalize_answers(example, m) for m in noise]) == \
+        pytest.approx(1.0)
+    split = [member(**LOW_TRUST), member(**HIGH_TRUST)] * 2 + [member(fout_melden=4, achter_de_rug=2)]
+    effect = member_effect(example, "vertrouwen", [engine.scoring.normalize_answers(example, m) for m in split])
+    assert effect > 3.5
+
+
+def test_discuss_reads_reversed_questions_after_keying(example):
+    # afspraken-vergeten is reversed: 1 means "agree" after keying, 5 "disagree"
+    clear = {"rollen_helder": 4, "afspraken_vast": 4, "afspraken_vergeten": 1}
+    vague = {"rollen_helder": 2, "afspraken_vast": 2, "afspraken_vergeten": 5}
+    members = [member(**clear), member(**clear), member(**vague), member(**vague), member(**clear)]
+    team = engine.aggregate(example, members)
+    assert [d["id"] for d in team["discuss"]] == ["afspraken-vergeten", "rollen-helder", "afspraken-vast"]
 
 
 def test_discuss_says_nothing_when_the_members_agree(example):

@@ -90,3 +90,59 @@ export function encodeFallback(definition, answers, { perspective = null, nonce 
   const text = symbols.reverse().join("");
   return text.match(/.{1,4}/g).join("-");
 }
+
+// -- reading a code without the engine: only what the page needs before the engine runs ------
+// A QR arrival on a phone and the camera on the team page store a code at once; the engine reads
+// every code later, in one batch. These mirror engine.codes.canonical, the CRC test at the start
+// of engine.codes.read and engine.team.split_codes; tests/parity/test_code_check.py checks that
+// they agree with the engine for every kind of mistake.
+const SYMBOL_VALUE = new Map([...ALPHABET].map((symbol, i) => [symbol, BigInt(i)]));
+SYMBOL_VALUE.set("I", 1n).set("L", 1n).set("O", 0n);
+const IGNORED = new Set(["-", " ", "\t", "\r", "\n"]);
+const MAX_SYMBOLS = 100;
+
+/**
+ * What can be said about `text` as a code without the engine:
+ * `{ ok: true, canonical }` when it is a whole code whose checksum holds (of this scan when
+ * `scanId` is given), else `{ ok: false, reason }` with reason "empty", "characters" (a sign that
+ * never occurs in a code), "long" (more than 100 signs), "checksum" (a sign changed, missing or
+ * swapped), "format" (a layout this site cannot read) or "other-scan" (a sound code of another
+ * scan), checked in the order engine.codes.read checks them. Version and length are left to the engine.
+ */
+export function checkCode(text, { scanId = null } = {}) {
+  if (typeof text !== "string") return { ok: false, reason: "characters" };
+  const symbols = [];
+  for (const char of text.toUpperCase()) {
+    if (IGNORED.has(char)) continue;
+    if (!SYMBOL_VALUE.has(char)) return { ok: false, reason: "characters" };
+    symbols.push(char);
+  }
+  if (!symbols.length) return { ok: false, reason: "empty" };
+  // the engine allows more only for a scan whose codes are longer than this (none is near it)
+  if (symbols.length > MAX_SYMBOLS) return { ok: false, reason: "long" };
+  let codeword = 0n;
+  for (const char of symbols) codeword = (codeword << 5n) | SYMBOL_VALUE.get(char);
+  if (crcRemainder(codeword) !== 0n) return { ok: false, reason: "checksum" };
+  const format = (codeword >> CRC_BITS) & ((1n << FORMAT_BITS) - 1n);
+  if (format !== 1n && format !== FORMAT) return { ok: false, reason: "format" };
+  const tag = (codeword >> (CRC_BITS + FORMAT_BITS)) & ((1n << ASSESSMENT_BITS) - 1n);
+  if (scanId !== null && tag !== assessmentTag(scanId)) return { ok: false, reason: "other-scan" };
+  return { ok: true, canonical: symbols.map((char) => ALPHABET[Number(SYMBOL_VALUE.get(char))]).join("") };
+}
+
+/** The codes in pasted text, split as engine.team.split_codes does (one per line, or by spaces, commas, semicolons). */
+// Python's line breaks (str.splitlines) and white space (str.split), which differ from JavaScript's.
+const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
+const WHITE_SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+export function splitCodes(text) {
+  const codes = [];
+  for (const line of String(text).split(LINE_BREAK)) {
+    for (const part of line.split(/[,;\t]+/)) {
+      const pieces = part.split(WHITE_SPACE).filter(Boolean);
+      if (pieces.length > 1 && pieces.every((piece) => [...piece].length <= 4)) codes.push(pieces.join(" "));
+      else codes.push(...pieces);
+    }
+  }
+  return codes;
+}

@@ -6,4 +6,9 @@
 import { startEngine } from "./engine-client.js";
 
 const wheel = document.querySelector('meta[name="sw-engine-wheel"]')?.content;
-if (wheel) startEngine(wheel);
+// A team page opened with a code in its address (a member's QR code) starts the engine only when
+// a check is asked for: the code is stored at once without it (team-page.js, ensureEngine). The
+// page may have run first and taken the code out of the address: then it has left a mark.
+const arrival = new URLSearchParams(window.location.hash.slice(1)).get("code")
+  || document.documentElement.dataset.swEngineLater;
+if (wheel && !arrival) startEngine(wheel);
