@@ -157,6 +157,7 @@ def _context(assessment: Assessment, pages_dir: Path, wheel: str, here: str, lan
                       for q in assessment.questions],
         "perspective": perspective,
         "reflection": [{"id": r.id, "text_html": text(r.text, inline=True)} for r in assessment.reflection],
+        "paper_keys": PAPER_KEYS,
         "scale_options": [(value, esc(localize(label, lang))) for value, label in scale.labels.items()],
         "unknown_label": esc(localize(scale.unknown, lang)) if scale.unknown else None,
         "definition_json": _json_attribute(to_data(assessment)),
@@ -192,6 +193,60 @@ def team_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | N
     return front_matter(meta) + _environment().get_template("team.md.j2").render(**context)
 
 
+# -- the paper answer sheet (issue 13) ----------------------------------------------------------
+# The keys the facilitator types for a box that is not a scale point, in the typing grid on the
+# team page (team-grid.js reads them from the grid's data attributes) and printed on the sheet
+# beside those boxes, so sheet and grid always match. Both are on a number pad.
+PAPER_KEYS = {"unknown": "0", "not_applicable": "-"}
+# A scale point is typed as its position (1, 2, ...): one key per question up to 9 points.
+PAPER_MAX_POINTS = 9
+PAPER_NOT_APPLICABLE = "Niet van toepassing"
+PAPER_UNKNOWN = "Weet ik niet"
+# Heights on the printed sheet in CSS pixels (A4 within the margins of ``@page sw-paper``), measured
+# in Chromium: enough to tell whether the open questions fit on the last page without a new one.
+_PAPER_PAGE, _PAPER_HEAD, _PAPER_PERSPECTIVE, _PAPER_COLUMN_HEADS = 1024, 205, 84, 34
+_PAPER_ROW, _PAPER_ROW_LINE, _PAPER_LINE_CHARS = 28, 16, 68
+_PAPER_END, _PAPER_OPEN, _PAPER_OPEN_EACH = 50, 45, 110
+
+
+def _paper_open_fits(question_htmls: list[str], perspective: bool, reflections: int) -> bool:
+    """Whether the open questions fit below the last question on paper: then they print by default.
+
+    An estimate (the printer's fonts decide); it only sets the default of the sheet's check box.
+    """
+    used = _PAPER_HEAD + (_PAPER_PERSPECTIVE if perspective else 0) + _PAPER_COLUMN_HEADS
+    for text_html in question_htmls:
+        chars = len(html.unescape(re.sub(r"<[^>]*>", "", text_html)))
+        row = _PAPER_ROW + _PAPER_ROW_LINE * (max(1, -(-chars // _PAPER_LINE_CHARS)) - 1)
+        if used + row > _PAPER_PAGE:
+            used = _PAPER_COLUMN_HEADS  # a new page, with the column heads again
+        used += row
+    return used + _PAPER_END + _PAPER_OPEN + _PAPER_OPEN_EACH * reflections <= _PAPER_PAGE
+
+
+def paper_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | None = None) -> str:
+    """The printable A4 answer sheet of a team or organisation scan (``scans/<id>/papier/``).
+
+    No name field, a line for the round's name, a tick box per scale point plus "weet ik niet"
+    (and "niet van toepassing" where a question has it), each box showing the key that types it
+    into the grid on the team page. No engine on this page: it is a form on paper.
+    """
+    context = _context(assessment, pages_dir, wheel, f"scans/{assessment.id}/papier/", lang)
+    title = context["plain_title"]
+    na_labels = list(dict.fromkeys(q["not_applicable"] for q in context["questions"] if q["not_applicable"]))
+    meta = {"title": f"Antwoordformulier: {title}",
+            "description": f"Een antwoordformulier op papier voor de {title}: afdrukken, zonder naam invullen "
+                           f"en de begeleider typt de antwoorden in.",
+            "hide": ["navigation", "toc"]}
+    return front_matter(meta) + _environment().get_template("paper.md.j2").render(
+        typed=len(context["scale_options"]) <= PAPER_MAX_POINTS, max_points=PAPER_MAX_POINTS,
+        unknown_paper=context["unknown_label"] or PAPER_UNKNOWN,
+        na_header=na_labels[0] if len(na_labels) == 1 else (PAPER_NOT_APPLICABLE if na_labels else None),
+        open_fits=_paper_open_fits([q["text_html"] for q in context["questions"]], bool(context["perspective"]),
+                                   len(context["reflection"])),
+        **context)
+
+
 def overview_page(assessments: list[Assessment], pages_dir: Path, lang: str | None = None) -> str:
     scans = []
     for a in assessments:
@@ -210,6 +265,7 @@ def write_scan_pages(assessments: list[Assessment], docs_dir: Path, wheel: str, 
     Returns the paths for the nav: the overview and the scan pages. Team pages
     (``scans/<id>/team/index.md``, so a relative link in their HTML means the same to
     every generator) stay out of the nav; their scan page and facilitator page link to them.
+    So do the paper answer sheets (``scans/<id>/papier/index.md``), linked from the team page.
     """
     written = ["scans/index.md"]
     (docs_dir / "scans").mkdir(parents=True, exist_ok=True)
@@ -223,4 +279,8 @@ def write_scan_pages(assessments: list[Assessment], docs_dir: Path, wheel: str, 
             (folder / "team").mkdir(exist_ok=True)
             (folder / "team" / "index.md").write_text(team_page(assessment, docs_dir, wheel, lang),
                                                       encoding="utf-8")
+            # the paper answer sheet, printed for teams without a device each (out of the nav, as the team page)
+            (folder / "papier").mkdir(exist_ok=True)
+            (folder / "papier" / "index.md").write_text(paper_page(assessment, docs_dir, wheel, lang),
+                                                        encoding="utf-8")
     return written
