@@ -299,7 +299,8 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         for page in hidden:
             (docs_dir / page).unlink()
         staging.unlink(docs_dir, hidden | {f"scans/{scan}/index.md" for scan in hidden_scans}
-                       | {f"scans/{scan}/team/index.md" for scan in hidden_scans})
+                       | {f"scans/{scan}/team/index.md" for scan in hidden_scans}
+                       | {f"scans/{scan}/papier/index.md" for scan in hidden_scans})
         staging.add_home_intro(docs_dir, brand.home_intro_html)
         theme = staging.copy_brand_files(brand, docs_dir)
         (docs_dir / "assets" / "css").mkdir(parents=True, exist_ok=True)

@@ -123,7 +123,7 @@ def without_pages(items, hidden: set[str]) -> list:
 def hidden_pages(brand: Brand, nav, hidden_scans: set[str], docs_dir: Path) -> tuple[set[str], list[str]]:
     """The pages a brand hides, and problems (``file:line: message``) with its section names."""
     problems = []
-    hidden = {f"begeleiden/{scan}.md" for scan in hidden_scans}
+    hidden = {f"begeleiden/{scan}.md" for scan in hidden_scans} | {f"teamkit/sessie-{scan}.md" for scan in hidden_scans}
     if brand.sections is not None:
         titles = section_titles(nav)
         for wanted in brand.sections:
@@ -149,9 +149,10 @@ def _resolve(rel_page: str, target: str) -> str:
 def unlink(docs_dir: Path, hidden: set[str]) -> None:
     """Remove the way into hidden pages from the pages that stay.
 
-    A line that exists to point at a hidden page (a list item, a line inside a
-    tip, or a line of one sentence such as "Doe de Concernsupport-scan.") goes; in running text
-    the link becomes plain text. A tip left empty goes too.
+    A line that exists to point at a hidden page (a list item, a table row, a
+    line inside a tip, or a line of one sentence such as "Doe de
+    Concernsupport-scan.") goes; in running text the sentence with the link
+    goes. A tip left empty goes too.
     """
     for page in docs_dir.rglob("*.md"):
         rel = page.relative_to(docs_dir).as_posix()
@@ -168,9 +169,13 @@ def unlink(docs_dir: Path, hidden: set[str]) -> None:
                         or len(re.findall(r"[.!?](\s|$)", stripped)) <= 1)
             if own_line:
                 continue
-            for m in reversed(targets):
-                line = line[:m.start()] + m.group(2) + line[m.end():]
-            lines.append(line)
+            # running text: the sentences that point at a hidden page go, the rest of the line stays
+            indent = line[:len(line) - len(line.lstrip())]
+            sentences = [part for part in re.split(r"(?<=[.!?])\s+", stripped) if part]
+            kept_sentences = [part for part in sentences
+                              if not any(m.group(0) in part for m in targets)]
+            if kept_sentences:
+                lines.append(indent + " ".join(kept_sentences))
         kept = []
         for i, line in enumerate(lines):
             if re.match(r"^\s*(!!!|\?\?\?\+?)\s", line):

@@ -9,14 +9,35 @@
 import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
 import { encodeFallback } from "./code-fallback.js";
 import { cloneText, download as downloadFile, el, formatWhole as formatScore, profileBlock, qrCode, svg } from "./dom.js";
+import { initKiosk } from "./kiosk.js";
 import { KEYS, storage } from "./storage.js";
-import { TEAM, TEXT } from "./strings.js";
+import { KIOSK, TEAM, TEXT } from "./strings.js";
 
 /** The checked answer of each question (not the perspective: that is no question). */
 const CHECKED_ANSWERS = "fieldset[data-sw-question] input[type=radio]:checked";
 
 /** The name of the perspective's radio group: '_' is never part of a question id. */
 const PERSPECTIVE = "sw_perspective";
+
+/**
+ * The team round and mode in the address fragment: `#team=<round>` for a member on their own
+ * device, `#kiosk=1&team=<round>` for one device shared by the whole team (kiosk.js). Null for
+ * a fragment that is neither, such as a link to a question (#vraag-...): that changes nothing.
+ */
+function addressOf(withTeamPage) {
+  const hash = window.location.hash.slice(1);
+  const params = new URLSearchParams(hash);
+  if (hash && !params.has("team") && !params.has("kiosk")) return null;
+  const round = (params.get("team") || "").trim().slice(0, 40);
+  const kiosk = withTeamPage && params.get("kiosk") === "1";
+  return { round, kiosk: kiosk && Boolean(round), kioskWithoutRound: kiosk && !round };
+}
+
+/** The fragment for a round and mode (see addressOf); "" for none. */
+function fragmentOf(round, kiosk) {
+  if (!round) return "";
+  return `#${new URLSearchParams(kiosk ? { kiosk: "1", team: round } : { team: round })}`;
+}
 
 /** Read the answers from the form: {question id: number | "unknown" | "n/a"} for the answered ones. */
 function answersOf(form) {
@@ -65,7 +86,15 @@ export function initScanPage(root) {
   const definition = form.dataset.swDefinition;
   const scanId = form.dataset.swScan;
   const version = form.dataset.swVersion;
-  const storageKey = KEYS.answers(scanId, version);
+  // -- the mode: one member on their own device, or the kiosk (one device, members in turn) -----
+  // The kiosk keeps the answers of the member at work under a key of its own (KEYS.kiosk), so
+  // the facilitator's own answers are never shown to the team and the team's never mixed in.
+  const arrived = addressOf(Boolean(form.dataset.swTeamPage)) || { round: "", kiosk: false, kioskWithoutRound: false };
+  let roundLabel = arrived.round;
+  let kiosk = arrived.kiosk;
+  const personalKey = KEYS.answers(scanId, version);
+  const answersKey = () => (kiosk ? KEYS.kiosk(scanId, version, roundLabel) : personalKey);
+  let storageKey = answersKey();
   const total = form.querySelectorAll("fieldset[data-sw-question]").length;
   const progressBar = form.querySelector("progress");
   const progressText = form.querySelector(".sw-progress-text");
@@ -200,6 +229,7 @@ export function initScanPage(root) {
 
   /** Put saved texts in the fields (not in the one being typed in); true when something saved was unreadable. */
   function showReflections(saved) {
+    if (kiosk) return false; // the open questions are the facilitator's own: not for the team's eyes
     const texts = reflectionsIn(saved);
     for (const field of reflectionFields) {
       if (field === document.activeElement && saved.value !== null) continue;
@@ -211,10 +241,11 @@ export function initScanPage(root) {
   }
 
   function restoreReflections() {
-    return reflectionFields.length ? showReflections(storage.read(reflectionKey)) : false;
+    return reflectionFields.length && !kiosk ? showReflections(storage.read(reflectionKey)) : false;
   }
 
   function keepReflections() {
+    if (kiosk) return; // in the kiosk nothing of one member may stay for the next
     const texts = reflectionsOf(form);
     if (!Object.keys(texts).length) {
       storage.remove(reflectionKey);
@@ -254,27 +285,31 @@ export function initScanPage(root) {
     notices.length = 0;
   }
 
-  const saved = storage.read(storageKey);
-  let unreadable = saved.corrupt;
-  let restored = 0;
-  if (saved.value !== null) {
-    const answers = answersIn(saved);
-    if (answers) {
-      const { applied, skipped } = applyAnswers(form, answers);
-      restored = applied;
-      unreadable = unreadable || skipped > 0;
-      const chosen = perspectiveIn(saved);
-      if (chosen && !choosePerspective(chosen)) unreadable = true;
-    } else {
-      unreadable = true;
+  /** Show what is kept under the current key (at the start, and after a change of mode), and say so. */
+  function restore() {
+    const saved = storage.read(storageKey);
+    let unreadable = saved.corrupt;
+    let restored = 0;
+    if (saved.value !== null) {
+      const answers = answersIn(saved);
+      if (answers) {
+        const { applied, skipped } = applyAnswers(form, answers);
+        restored = applied;
+        unreadable = unreadable || skipped > 0;
+        const chosen = perspectiveIn(saved);
+        if (chosen && !choosePerspective(chosen)) unreadable = true;
+      } else {
+        unreadable = true;
+      }
     }
+    unreadable = restoreReflections() || unreadable;
+    if (unreadable) notices.push(TEXT.storageCorrupt);
+    if (restored) notices.push(TEXT.restored(restored));
+    if (!storage.persistent) notices.push(TEXT.storageOff);
+    if (notices.length) say(notices.join(" "));
+    updateProgress();
   }
-  unreadable = restoreReflections() || unreadable;
-  if (unreadable) notices.push(TEXT.storageCorrupt);
-  if (restored) notices.push(TEXT.restored(restored));
-  if (!storage.persistent) notices.push(TEXT.storageOff);
-  if (notices.length) say(notices.join(" "));
-  updateProgress();
+  restore();
 
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio") return; // the open questions are kept on input, under their own key
@@ -308,14 +343,14 @@ export function initScanPage(root) {
       || (perspectiveOf(form) && !perspectiveIn(saved))) keep();
     sayMerged(merged);
   }
-  const stopWatching = storage.watch(storageKey, follow);
+  let stopWatching = storage.watch(storageKey, follow);
   const onPageShow = (event) => event.persisted && follow(storage.read(storageKey));
   window.addEventListener("pageshow", onPageShow);
 
   form.querySelector("[data-sw-clear]").addEventListener("click", () => {
     clearAnswers();
     storage.remove(storageKey);
-    storage.remove(reflectionKey);
+    if (!kiosk) storage.remove(reflectionKey); // the kiosk never shows or keeps them
     notices.push(TEXT.cleared);
     say(TEXT.cleared);
   });
@@ -324,18 +359,73 @@ export function initScanPage(root) {
 
   // -- the team round: its label travels in the address fragment only ------------------
   const labelBanner = root.querySelector("[data-sw-team-label]");
-  let roundLabel = "";
-  function readRound() {
-    roundLabel = (new URLSearchParams(window.location.hash.slice(1)).get("team") || "").slice(0, 40);
-    labelBanner.textContent = roundLabel ? TEAM.roundLabel(roundLabel) : "";
-    labelBanner.hidden = !roundLabel;
-  }
-  readRound();
-  window.addEventListener("hashchange", () => document.body.contains(form) && readRound());
+  const roundPanel = root.querySelector("[data-sw-round]");
+  const reflectionSet = form.querySelector("[data-sw-reflection]");
+  const container = form.closest("[data-sw-scan-page]") || form.parentElement;
 
   function pageUrl() {
     return window.location.href.split("#")[0];
   }
+
+  const kioskView = form.dataset.swTeamPage ? initKiosk(container, {
+    form, scanId, definition,
+    teamPage: () => new URL(form.dataset.swTeamPage, pageUrl()).href,
+    current: () => ({ answers: answersOf(form), perspective: perspectiveOf(form) }),
+    openCount: () => total - form.querySelectorAll(CHECKED_ANSWERS).length,
+    say,
+    clear() {
+      storage.remove(storageKey);
+      clearAnswers();
+      say("");
+    },
+    stop() {
+      storage.remove(storageKey); // answers of a member who did not finish: gone with the kiosk
+      const name = roundLabel;
+      history.replaceState(history.state, "", window.location.pathname + window.location.search);
+      applyAddress({ round: "", kiosk: false });
+      openRoundPanel(name, KIOSK.stopped(name));
+    },
+  }) : null;
+
+  /** Show the round's label and the mode of the address; a new mode shows the answers kept for it. */
+  function applyAddress(next) {
+    const modeChanged = next.kiosk !== kiosk || (kiosk && next.round !== roundLabel);
+    roundLabel = next.round;
+    labelBanner.textContent = roundLabel && !next.kiosk ? TEAM.roundLabel(roundLabel) : "";
+    labelBanner.hidden = !roundLabel || next.kiosk;
+    if (modeChanged) {
+      stopWatching();
+      clearAnswers();
+      say("");
+      kiosk = next.kiosk;
+      storageKey = answersKey();
+      restore();
+      stopWatching = storage.watch(storageKey, follow);
+    }
+    // in the kiosk: no personal result, no open questions, no facilitator's panel
+    waitingForResult = waitingForResult && !kiosk;
+    submit.hidden = kiosk;
+    if (reflectionSet) reflectionSet.hidden = kiosk;
+    if (roundPanel) roundPanel.hidden = kiosk;
+    container.classList.toggle("sw-kiosk-on", kiosk);
+    if (kioskView) kioskView.show(kiosk ? roundLabel : null);
+  }
+  applyAddress({ round: roundLabel, kiosk });
+
+  window.addEventListener("hashchange", () => {
+    if (!document.body.contains(form)) return;
+    const next = addressOf(Boolean(form.dataset.swTeamPage));
+    if (next === null) {
+      // a link within the page: keep the round in the address, so a reload keeps it too
+      const kioskStart = window.location.hash === "#sw-kiosk-start";
+      if (roundLabel) history.replaceState(history.state, "", window.location.pathname + window.location.search + fragmentOf(roundLabel, kiosk));
+      if (kioskStart && !kiosk) offerKiosk();
+      return;
+    }
+    applyAddress(next);
+    if (next.kioskWithoutRound) offerKiosk();
+    else if (kiosk) kioskView.focus();
+  });
 
   function teamLink(code) {
     const params = new URLSearchParams({ code });
@@ -343,20 +433,71 @@ export function initScanPage(root) {
     return new URL(`${form.dataset.swTeamPage}#${params}`, pageUrl()).href;
   }
 
+  // -- the facilitator's panel: links for a round, or the kiosk on this device ---------------
+  // Its message has a status region of its own: the links below it are filled in, never replaced.
+  const roundField = root.querySelector("[data-sw-round-label]");
+  const roundStatus = root.querySelector("[data-sw-round-status]");
+  const roundLinks = root.querySelector("[data-sw-round-links]");
+
+  /** The name typed for the round, or "" after saying that one is needed. */
+  function roundName() {
+    const name = roundField.value.trim().slice(0, 40);
+    roundStatus.textContent = name ? "" : TEAM.roundNeedsLabel;
+    if (name) {
+      roundField.removeAttribute("aria-invalid");
+    } else {
+      roundField.setAttribute("aria-invalid", "true");
+      roundLinks.hidden = true;
+      roundField.focus();
+    }
+    return name;
+  }
+
+  function makeLinks(name) {
+    const fragmentPart = fragmentOf(name, false);
+    root.querySelector("[data-sw-round-member]").textContent = pageUrl() + fragmentPart;
+    root.querySelector("[data-sw-round-team]").href = new URL(form.dataset.swTeamPage, pageUrl()).href + fragmentPart;
+    roundLinks.hidden = false;
+  }
+
+  /**
+   * Open the panel with `name` filled in (and its links made) and a message. The focus goes to
+   * the name field when there is no name yet, else to `then` (the panel's title by default).
+   */
+  function openRoundPanel(name, message, then = roundPanel?.querySelector("summary")) {
+    if (!roundPanel) return;
+    roundPanel.open = true;
+    if (name) {
+      roundField.value = name;
+      makeLinks(name);
+    }
+    roundStatus.textContent = message;
+    (name ? then : roundField).focus();
+  }
+
+  /** The team page's link to the kiosk (#sw-kiosk-start), or #kiosk=1 without a name: the panel, ready for it. */
+  function offerKiosk() {
+    openRoundPanel(roundLabel, roundLabel ? KIOSK.startHint : KIOSK.needsRound, root.querySelector("[data-sw-round-kiosk]"));
+  }
+
   const roundMaker = root.querySelector("[data-sw-round-make]");
   if (roundMaker) {
     roundMaker.addEventListener("click", () => {
-      const label = root.querySelector("[data-sw-round-label]").value.trim();
-      const links = root.querySelector("[data-sw-round-links]");
-      if (!label) {
-        links.hidden = false;
-        links.replaceChildren(el("p", { text: TEAM.roundNeedsLabel }));
-        return;
+      const name = roundName();
+      if (name) makeLinks(name);
+    });
+    roundField.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        roundMaker.click();
       }
-      const fragmentPart = `#${new URLSearchParams({ team: label })}`;
-      root.querySelector("[data-sw-round-member]").textContent = pageUrl() + fragmentPart;
-      root.querySelector("[data-sw-round-team]").href = new URL(form.dataset.swTeamPage, pageUrl()).href + fragmentPart;
-      links.hidden = false;
+    });
+    root.querySelector("[data-sw-round-kiosk]").addEventListener("click", () => {
+      const name = roundName();
+      if (!name) return;
+      history.replaceState(history.state, "", window.location.pathname + window.location.search + fragmentOf(name, true));
+      applyAddress({ round: name, kiosk: true });
+      kioskView.focus();
     });
     root.querySelector("[data-sw-round-copy]").addEventListener("click", async () => {
       const copiedNote = root.querySelector("[data-sw-round-copied]");
@@ -369,8 +510,11 @@ export function initScanPage(root) {
     });
   }
 
+  if (arrived.kioskWithoutRound || window.location.hash === "#sw-kiosk-start") offerKiosk();
+
   // -- the result ------------------------------------------------------------------
   async function showResult() {
+    if (kiosk) return; // the kiosk shows no personal result: "Klaar" hands the answers to the round
     const answers = answersOf(form);
     if (!Object.keys(answers).length) {
       say(TEXT.nothingAnswered);
@@ -429,6 +573,7 @@ export function initScanPage(root) {
 
   /** Without the engine there is no score, but the code can still be made (code-fallback.js). */
   function showFallbackCode() {
+    if (kiosk) return;
     const answers = answersOf(form);
     if (!Object.keys(answers).length) return;
     let code;

@@ -14,6 +14,8 @@ export const KEYS = {
   team: (scanId, label) => `${PREFIX}teamronde:${scanId}:${label}`,
   // the open questions at the end of a scan: only ever on this device, never in a code or to the engine
   reflection: (scanId, version) => `${PREFIX}reflectie:${scanId}:v${version}`,
+  // the kiosk (one device, members in turn): the answers of the member at work, removed on "Klaar"
+  kiosk: (scanId, version, label) => `${PREFIX}kiosk:${scanId}:v${version}:${label}`,
 };
 
 /**
@@ -25,6 +27,7 @@ export const KEY_PATTERNS = [
   "supportwijzer:antwoorden:<scan>:v<versie>",
   "supportwijzer:teamronde:<scan>:<team>",
   "supportwijzer:reflectie:<scan>:v<versie>",
+  "supportwijzer:kiosk:<scan>:v<versie>:<team>",
   "<pad>.__palette",
 ];
 

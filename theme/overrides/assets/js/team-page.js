@@ -6,15 +6,16 @@
  * only ever put on the page as text. The codes of a round are kept in this
  * browser under the round's label, so a reload loses nothing.
  */
-import { ask, onEngineState, restartEngine, startEngine } from "./engine-client.js";
+import { checkCode, splitCodes } from "./code-fallback.js";
+import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
 import { nestedDeeperThan } from "./engine-protocol.js";
 import { download, el, formatWhole, profileBlock, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
-import { TEAM, TEXT } from "./strings.js";
+import { CAMERA, TEAM, TEXT } from "./strings.js";
 import { initCamera } from "./team-camera.js";
 import { initGrid } from "./team-grid.js";
 import { initHistory } from "./team-history.js";
-import { initPresentation } from "./team-present.js";
+import { agreementsCsv, initPresentation, keptAgreements } from "./team-present.js";
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const CHECK_DELAY_MS = 350;
@@ -46,7 +47,17 @@ export function initTeamPage(root) {
   let timer = null;
   let run = 0;
 
-  startEngine(page.dataset.swWheel);
+  // When the engine starts (issue 13): at once when the page opens without a code in its address;
+  // when it opens with one (a member's QR code, often on the facilitator's phone) the code is stored
+  // after a checksum test in JavaScript, and the engine starts only when a check is asked for
+  // ("Codes controleren", typing, a file, the camera, another round). It then reads every code in
+  // one batch. engine-boot.js keeps to the same rule from the head.
+  const startsLater = Boolean(fragment().code);
+  if (startsLater) document.documentElement.dataset.swEngineLater = "1";
+  const ensureEngine = () => {
+    if (engineState().status === "idle") startEngine(page.dataset.swWheel);
+  };
+  if (!startsLater) ensureEngine();
   onEngineState((state) => {
     if (!document.body.contains(page)) return;
     if (state.status === "failed") {
@@ -115,6 +126,12 @@ export function initTeamPage(root) {
       const lines = new Set(kept.split("\n").map((line) => line.trim()));
       const added = draft.split("\n").filter((line) => line.trim() && !lines.has(line.trim()));
       codesField.value = [kept.trim(), ...added].filter(Boolean).join("\n");
+      // the versions shown without a name go along: a new name is no way around them
+      const draftShown = readRound("").shown;
+      if (Array.isArray(draftShown) && draftShown.length) {
+        const shown = readRound().shown;
+        updateRound({ shown: [...(Array.isArray(shown) ? shown : []), ...draftShown].slice(-50) });
+      }
       save();
       storage.remove(storageKey(""));
     } else {
@@ -127,13 +144,21 @@ export function initTeamPage(root) {
   const arrived = fragment();
   if (arrived.team) labelField.value = round = arrived.team.trim().slice(0, 40);
   codesField.value = keptCodes(round);
-  if (arrived.code) {
-    const code = arrived.code.slice(0, 100);
-    if (!codesField.value.split(/\s+/).includes(code)) {
+  if (arrived.code !== null) {
+    // stored at once, whatever the checksum says: a damaged code stays in the list, where the
+    // engine marks it at the next check, so nothing a member sent is lost
+    const code = arrived.code.trim().slice(0, 100);
+    const checked = checkCode(code, { scanId });
+    const already = splitCodes(codesField.value).includes(code);
+    if (code && !already) {
       codesField.value = (codesField.value.trim() ? codesField.value.trim() + "\n" : "") + code;
       save();
     }
-    status.textContent = TEAM.codeAdded;
+    const count = splitCodes(codesField.value).length;
+    if (!code) status.textContent = CAMERA.arrivedEmpty;
+    else if (checked.ok) status.textContent = already ? CAMERA.arrivedAgain(count) : CAMERA.arrived(count);
+    else status.textContent = checked.reason === "other-scan" ? CAMERA.arrivedOtherScan : CAMERA.arrivedBroken;
+    status.scrollIntoView({ block: "nearest" }); // on a phone the message sits below the fold
     // keep the round in the address, drop the code: a reload or a shared link carries no answers
     showRoundInAddress();
   }
@@ -181,7 +206,16 @@ export function initTeamPage(root) {
   });
 
   // -- checking: the engine reads every code ----------------------------------------------
-  async function check() {
+  // The round remembers the sets of codes whose result it has shown (record field `shown`). The
+  // engine shows a result only as a version of the round: a set that differs from a shown one by
+  // fewer than min_group codes is refused, so adding or removing one code never gives a member away.
+  // The first result appears when the facilitator asks for it (`show`), once every code is in.
+  function shownVersions() {
+    const shown = readRound().shown;
+    return Array.isArray(shown) ? shown : [];
+  }
+
+  async function check({ show = false } = {}) {
     clearTimeout(timer);
     const text = codesField.value;
     const mine = ++run;
@@ -190,26 +224,29 @@ export function initTeamPage(root) {
       linesSection.hidden = resultSection.hidden = compareSection.hidden = true;
       return;
     }
+    ensureEngine();
     status.textContent = TEAM.checking;
     let reply;
     try {
-      reply = await ask("team", definition, { text });
+      reply = await ask("team", definition, { text, shown: shownVersions(), show });
     } catch (error) {
       if (mine === run) status.textContent = error.message;
       return;
     }
     if (mine !== run) return; // a newer paste is on its way
+    if (reply.round?.new) updateRound({ shown: [...shownVersions(), reply.round.codes] });
     renderLines(reply.codes, reply.lines);
-    renderTeam(reply.team, reply.csv);
+    renderTeam(reply.team, reply.csv, reply.round);
     notifyResult(reply.team, reply.csv);
   }
 
   function renderLines(codes, lines) {
-    const counts = { valid: 0, duplicate: 0, bad: 0 };
+    const counts = { valid: 0, duplicate: 0, incomplete: 0, bad: 0 };
     const body = el("tbody");
     lines.forEach((line, i) => {
       if (line.status === "valid") counts.valid += 1;
       else if (line.status === "duplicate") counts.duplicate += 1;
+      else if (line.status === "incomplete") counts.incomplete += 1;
       else counts.bad += 1;
       body.append(el("tr", { "data-sw-line-status": line.status },
         el("td", { text: String(line.line) }),
@@ -221,19 +258,55 @@ export function initTeamPage(root) {
         .map((label) => el("th", { scope: "col", text: label })))), body);
     linesBody.replaceChildren(table);
     linesSection.hidden = false;
-    status.textContent = TEAM.counted(counts.valid, counts.duplicate, counts.bad);
+    status.textContent = TEAM.counted(counts.valid, counts.duplicate, counts.bad, counts.incomplete);
   }
 
-  function renderTeam(team, csv) {
+  /** The button that shows the result of the codes as they are now: a first or a new version. */
+  function showButton(label) {
+    const button = el("button", { type: "button", class: "md-button md-button--primary", "data-sw-show-result": "", text: label });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      await check({ show: true });
+      resultSection.focus();
+    });
+    return button;
+  }
+
+  /** What the round shows, and why: the version, codes that wait, a refused change. */
+  function versionNote(team, version) {
+    if (!version || team.withheld) return null;
+    const note = el("div", { class: "sw-version-note", "data-sw-version-note": version.showing });
+    if (version.versions > 0 || version.new) {
+      note.append(el("p", { "data-sw-round-version": String(version.version), text: TEAM.versionOf(version.version, Math.max(version.versions, version.version)) }));
+    }
+    if (version.showing === "kept" && version.needed > 0) {
+      note.append(el("p", { "data-sw-version-refused": String(version.needed), text: TEAM.versionRefused(version.difference, version.needed) }));
+    } else if (version.showing === "kept" && version.ready) {
+      note.append(el("p", { text: TEAM.versionReady(version.difference) }), el("p", {}, showButton(TEAM.showNewVersion)));
+    }
+    return note.childNodes.length ? note : null;
+  }
+
+  function renderTeam(team, csv, version = null) {
     lastTeam = team;
     resultSection.hidden = false;
     compareSection.hidden = team.withheld;
     compareBody.replaceChildren();
     if (team.withheld) {
-      resultBody.replaceChildren(el("p", { class: "sw-withheld", "data-sw-withheld": "", text: TEAM.stillNeeded(team.n, team.min_group) }));
+      const parts = [];
+      if (team.reason === "not-shown") {
+        parts.push(el("p", { class: "sw-withheld", "data-sw-withheld": "ready", text: TEAM.readyToShow(team.n, team.min_group) }),
+          el("p", {}, showButton(TEAM.showResult)));
+      } else {
+        parts.push(el("p", { class: "sw-withheld", "data-sw-withheld": "", text: TEAM.stillNeeded(team.n, team.min_group) }));
+      }
+      if (team.incomplete) parts.push(el("p", { text: TEAM.incompleteLeftOut(team.incomplete) }));
+      resultBody.replaceChildren(...parts);
       return;
     }
-    const parts = [el("p", { "data-sw-team-n": String(team.n), text: TEAM.summary(team.n) })];
+    const parts = [versionNote(team, version),
+      el("p", { "data-sw-team-n": String(team.n), text: TEAM.summary(team.n) }),
+      team.incomplete ? el("p", { text: TEAM.incompleteLeftOut(team.incomplete) }) : null].filter(Boolean);
 
     // the same rule as for one person, on the team's means: between two profiles, the runner-up's text too
     parts.push(profileBlock(team, {
@@ -246,23 +319,30 @@ export function initTeamPage(root) {
     parts.push(dimensionTable(team));
 
     parts.push(el("h3", { text: TEAM.discussHeading }));
-    if (team.discuss.length) {
+    if (team.items_withheld) {
+      parts.push(el("p", { "data-sw-items-withheld": String(team.min_group_items), text: TEAM.itemsWithheld(team.min_group_items) }));
+    } else if (team.discuss.length) {
       parts.push(el("p", { text: TEAM.discussIntro }));
       const list = el("ol", { class: "sw-discuss" });
-      for (const item of team.discuss) list.append(el("li", { "data-sw-discuss": item.id }, el("p", { text: item.text }), distribution(item)));
+      for (const item of team.discuss) {
+        list.append(el("li", { "data-sw-discuss": item.id }, el("p", { text: item.text }), distribution(item),
+          item.unknown ? el("p", { class: "sw-hint", text: TEAM.unknownShare(item.unknown, team.n) }) : null));
+      }
       parts.push(list);
     } else {
-      parts.push(el("p", { text: TEAM.discussNone }));
+      parts.push(el("p", { "data-sw-discuss-none": "", text: TEAM.discussNone }));
     }
 
     const label = labelField.value.trim();
     const base = `supportwijzer-${scanId}${label ? `-${label.replace(/[^\w-]+/g, "_")}` : ""}-team`;
     const csvButton = el("button", { type: "button", class: "md-button", "data-sw-download-csv": "", text: TEAM.downloadCsv });
-    csvButton.addEventListener("click", () => download(`${base}.csv`, "\ufeff" + csv, "text/csv;charset=utf-8"));
+    // the round's agreements (team-present.js) as they are at the moment of the download
+    csvButton.addEventListener("click", () => download(`${base}.csv`, "\ufeff" + csv + agreementsCsv(keptAgreements(readRound())),
+      "text/csv;charset=utf-8"));
     const jsonButton = el("button", { type: "button", class: "md-button", "data-sw-download-json": "", text: TEAM.downloadJson });
     jsonButton.addEventListener("click", () => download(`${base}.json`, JSON.stringify({
       scan: scanId, version: Number(page.dataset.swVersion), round: label || null,
-      date: new Date().toISOString().slice(0, 10), team,
+      date: new Date().toISOString().slice(0, 10), team, agreements: keptAgreements(readRound()),
     }, null, 2), "application/json"));
     const print = el("button", { type: "button", class: "md-button", text: TEAM.print });
     print.addEventListener("click", () => window.print());
@@ -349,7 +429,7 @@ export function initTeamPage(root) {
   initPresentation(page, api);
   initHistory(page, api);
 
-  if (codesField.value.trim()) check();
+  if (!startsLater && codesField.value.trim()) check();
 }
 
 /** A team export has six levels; this leaves room for later versions, far below what could stall the engine. */
