@@ -375,3 +375,20 @@ def test_team_page_shows_between_two_profiles_and_whole_numbers(page, site):
         numbers = row.locator("td").all_inner_texts()[:6]  # count, mean, median, lowest, highest, spread
         assert all(cell.isdigit() for cell in numbers), numbers
     assert axe_violations(page, ALL_IMPACTS) == []
+
+
+def test_supportlijnen_shows_the_level_the_range_and_every_line_behind(page, site):
+    a = assessment("supportlijnen")
+    answers, result = search(a, lambda r: r["profile"] and not r["flags"] and r["relative"]
+                             and len(r["relative"]["behind"]) >= 2)
+    relative = result["relative"]
+    page.goto(site("scans/supportlijnen/"))
+    fill(page, answers)
+    show_result(page)
+    line = page.locator(".sw-relative")
+    assert line.get_attribute("data-sw-level") == relative["level"]["id"]
+    titles = {d.id: engine.localize(d.title) for d in a.dimensions}
+    text = line.inner_text()
+    assert text.startswith(f"Gemiddelde van de lijnen: {whole(relative['mean'])} ({relative['level']['label'].lower()}).")
+    assert f"Verschil tussen de hoogste en de laagste lijn: {whole(relative['range'])} punten." in text
+    assert text.endswith("Meer dan één lijn blijft achter: " + " en ".join(titles[i] for i in relative["behind"]) + ".")

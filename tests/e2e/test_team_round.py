@@ -276,3 +276,21 @@ def test_a_small_group_sees_dimensions_only(page, site, five_codes):
     assert page.locator("[data-sw-strip]").count() == len(assessment(SCAN).dimensions)
     assert page.locator("[data-sw-discuss], [data-sw-counts]").count() == 0
     assert page.locator("[data-sw-items-withheld='5']").inner_text().startswith("Antwoorden per vraag zie je pas vanaf 5")
+
+
+def test_codes_added_in_another_tab_reach_the_open_team_page(context, site, five_codes):
+    """The kiosk (or a second team page) adds to the round: the open team page follows and loses nothing."""
+    facilitator = context.new_page()
+    facilitator.goto(site(f"scans/{SCAN}/team/#team=Twee"))
+    facilitator.fill("[data-sw-codes]", "\n".join(five_codes[:2]))
+    other = context.new_page()
+    other.goto(site(f"scans/{SCAN}/team/#team=Twee"))
+    assert other.locator("[data-sw-codes]").input_value().split() == five_codes[:2]
+    other.fill("[data-sw-codes]", "\n".join(five_codes[:3]))
+    facilitator.wait_for_function(
+        "n => document.querySelector('[data-sw-codes]').value.trim().split(/\\s+/).length === n", arg=3)
+    facilitator.wait_for_selector("[data-sw-team-status]:has-text('bijgewerkt in een ander tabblad')")
+    facilitator.fill("[data-sw-codes]", "\n".join(five_codes[:4]))  # typing on: the third code stays
+    other.wait_for_function(
+        "n => document.querySelector('[data-sw-codes]').value.trim().split(/\\s+/).length === n", arg=4)
+    assert other.locator("[data-sw-codes]").input_value().split() == five_codes[:4]

@@ -94,6 +94,12 @@ export function profileBlock(result, words) {
     box.append(el("p", { class: "sw-borderline", text: words.betweenExplained }));
     box.append(el("h4", { class: "sw-profile-name", text: title }));
   }
+  // the relative rule (supportlijnen): the level of the mean, the range, and every line behind
+  const relative = result.relative;
+  if (relative && words.relative) {
+    box.append(el("p", { class: "sw-relative", "data-sw-level": relative.level?.id || "" },
+      words.relative(relative, (id) => document.getElementById(`sw-dimension-${id}`)?.dataset.title || id)));
+  }
   const body = cloneText(`sw-profile-${profile.id}`, perspective);
   if (body) box.append(body);
   if (between) {

@@ -608,7 +608,7 @@ export function initScanPage(root) {
     parts.push(profileBlock(score, {
       heading, none: TEXT.noProfile, reasons: known.filter((flag) => flag !== "incomplete").map(reason),
       maybe: TEXT.maybe, maybeEither: TEXT.maybeEither, between: TEXT.between,
-      betweenExplained: TEXT.betweenExplained, runnerUp: TEXT.runnerUp,
+      betweenExplained: TEXT.betweenExplained, runnerUp: TEXT.runnerUp, relative: TEXT.relative,
     }));
 
     // chart and table of the same numbers, with what makes them uncertain right beside them

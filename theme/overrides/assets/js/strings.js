@@ -44,6 +44,9 @@ export const TEXT = {
   between: (first, second) => `Je zit tussen ${first} en ${second}`,
   betweenExplained: "Je antwoorden passen bijna even goed bij allebei. Lees ze allebei en kijk wat je het meest herkent.",
   runnerUp: (title) => `Lees ook over ${title}`,
+  relative: (relative, titleOf) => `Gemiddelde van de lijnen: ${Math.round(relative.mean)} (${relative.level.label.toLowerCase()}). ` +
+    `Verschil tussen de hoogste en de laagste lijn: ${Math.round(relative.range)} punten.` +
+    (relative.behind.length > 1 ? ` Meer dan één lijn blijft achter: ${relative.behind.map(titleOf).join(" en ")}.` : ""),
   reflectionHeading: "Jouw antwoorden op de open vragen",
   dimensionsHeading: "Per onderdeel",
   chartTitle: "Score per onderdeel, van 0 tot 100",
@@ -94,6 +97,7 @@ export const TEAM = {
   readyToShow: (n, min) => `${n} codes tellen mee. Komen er nog codes? Wacht dan tot iedereen zijn code heeft gegeven. ` +
     `Na het tonen verandert de uitslag pas weer als er minstens ${min} codes bij komen of af gaan.`,
   showResult: "Toon de uitslag",
+  otherTabChanged: "De codes van deze ronde zijn bijgewerkt in een ander tabblad, bijvoorbeeld door de kiosk. De lijst hieronder is bijgewerkt.",
   showNewVersion: "Toon de nieuwe versie",
   versionOf: (version, versions) => `Versie ${version} van ${versions} van deze teamronde.`,
   versionRefused: (difference, needed) => `Sinds deze versie ${difference === 1 ? "is 1 code" : `zijn ${difference} codes`} ` +

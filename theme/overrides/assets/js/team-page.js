@@ -138,7 +138,23 @@ export function initTeamPage(root) {
       codesField.value = kept;
     }
     showRoundInAddress();
+    followRound();
     check();
+  }
+
+  // Another tab of this site can add to the open round: the kiosk on the scan page, a second team
+  // page. Follow what it writes, so this page never saves an older list over the new codes.
+  let stopFollowing = () => {};
+  function followRound() {
+    stopFollowing();
+    stopFollowing = storage.watch(storageKey(), (saved) => {
+      if (!document.body.contains(page)) return stopFollowing();
+      const value = saved.value && typeof saved.value === "object" ? saved.value : {};
+      const codes = typeof value.codes === "string" ? value.codes : "";
+      if (codes === codesField.value) return;
+      codesField.value = codes;
+      check({ note: TEAM.otherTabChanged });
+    });
   }
 
   const arrived = fragment();
@@ -163,6 +179,7 @@ export function initTeamPage(root) {
     showRoundInAddress();
   }
 
+  followRound();
   labelField.addEventListener("change", renameRound);
   page.querySelector("[data-sw-team-form]").addEventListener("submit", (event) => {
     event.preventDefault(); // Enter in the name field confirms the name, it sends nothing
@@ -215,7 +232,7 @@ export function initTeamPage(root) {
     return Array.isArray(shown) ? shown : [];
   }
 
-  async function check({ show = false } = {}) {
+  async function check({ show = false, note = "" } = {}) {
     clearTimeout(timer);
     const text = codesField.value;
     const mine = ++run;
@@ -236,6 +253,7 @@ export function initTeamPage(root) {
     if (mine !== run) return; // a newer paste is on its way
     if (reply.round?.new) updateRound({ shown: [...shownVersions(), reply.round.codes] });
     renderLines(reply.codes, reply.lines);
+    if (note) status.textContent = `${note} ${status.textContent}`;
     renderTeam(reply.team, reply.csv, reply.round);
     notifyResult(reply.team, reply.csv);
   }
@@ -311,7 +329,7 @@ export function initTeamPage(root) {
     // the same rule as for one person, on the team's means: between two profiles, the runner-up's text too
     parts.push(profileBlock(team, {
       heading: TEXT.profileHeading, none: TEXT.noProfile, between: TEAM.between,
-      betweenExplained: TEAM.betweenExplained, runnerUp: TEXT.runnerUp,
+      betweenExplained: TEAM.betweenExplained, runnerUp: TEXT.runnerUp, relative: TEXT.relative,
     }));
 
     parts.push(el("h3", { text: TEAM.pictureHeading }), el("p", { text: TEAM.pictureIntro }));
