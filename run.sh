@@ -71,6 +71,7 @@ case "${1:-help}" in
     SUPPORTWIJZER_BROWSER="$(find_browser || true)" .venv/bin/python bench/site.py
     .venv/bin/python bench/readability.py
     .venv/bin/python bench/yaml_limits.py
+    .venv/bin/python bench/team.py
     .venv/bin/python bench/scans.py ;;
   *) sed -n '2,5p' "$0" | sed 's/^# //'; exit 2 ;;
 esac
