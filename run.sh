@@ -65,7 +65,8 @@ case "${1:-help}" in
   serve) setup; exec .venv/bin/python build.py serve --port "${PORT:-8000}" ;;
   test)
     setup; setup_browser
-    SUPPORTWIJZER_BROWSER="$(find_browser || true)" exec .venv/bin/python -m pytest "${@:2}" ;;
+    # one worker per core; a file's tests stay on one worker, so a file's fixtures are built once
+    SUPPORTWIJZER_BROWSER="$(find_browser || true)" exec .venv/bin/python -m pytest -n auto --dist loadfile "${@:2}" ;;
   bench) setup; setup_browser
     .venv/bin/python bench/engine.py
     SUPPORTWIJZER_BROWSER="$(find_browser || true)" .venv/bin/python bench/site.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,11 +28,19 @@ def build_wheel(out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH="315532800", PIP_DISABLE_PIP_VERSION_CHECK="1")
     with tempfile.TemporaryDirectory() as scratch:
+        # Built from a copy of what goes into the wheel: setuptools writes build/ and *.egg-info
+        # next to the sources, and two builds at once (parallel tests) must not share those.
+        source = Path(scratch) / "source"
+        source.mkdir()
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copyfile(ROOT / name, source / name)
+        shutil.copytree(ROOT / "engine", source / "engine", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        wheel_dir = Path(scratch) / "wheel"
         run = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-             "--wheel-dir", scratch, str(ROOT)],
-            capture_output=True, text=True, env=env, cwd=ROOT)
-        wheels = list(Path(scratch).glob("*.whl"))
+             "--wheel-dir", str(wheel_dir), str(source)],
+            capture_output=True, text=True, env=env, cwd=source)
+        wheels = list(wheel_dir.glob("*.whl"))
         if run.returncode != 0 or len(wheels) != 1:
             raise WheelError(f"building the engine wheel failed:\n{run.stderr.strip() or run.stdout.strip()}")
         target = out_dir / wheels[0].name

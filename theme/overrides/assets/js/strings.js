@@ -247,7 +247,7 @@ export const PRESENT = {
   openingTitle: (scan) => `Onze uitslag: ${scan}`,
   openingRound: (round) => `Teamronde: ${round}`,
   openingMembers: (n) => `${n} teamleden deden mee.`,
-  openingProfile: (title) => `Wat past bij jullie: ${title}`,
+  openingProfile: (title) => `Jullie uitslag: ${title}`,
   previousHeading: "Wat spraken we vorige keer af?",
   previousFrom: (round) => (round ? `Uit de teamronde ‘${round}’.` : "Uit de vorige teamronde zonder naam."),
   done: "gedaan",

@@ -153,7 +153,9 @@ export function initTeamPage(root) {
       const codes = typeof value.codes === "string" ? value.codes : "";
       if (codes === codesField.value) return;
       codesField.value = codes;
-      check({ note: TEAM.otherTabChanged });
+      // an engine that has not started (a phone that only collects QR arrivals) is not started for this
+      if (engineState().status === "idle") status.textContent = TEAM.otherTabChanged;
+      else check({ note: TEAM.otherTabChanged });
     });
   }
 
