@@ -37,6 +37,7 @@ def member_code(browser, site, answers, fragment=""):
 
 def paste(page, site, codes, round_name=""):
     """The facilitator pastes the codes and, once they are all in, asks for the result."""
+    page.goto("about:blank")  # a new load, also when only the round in the fragment differs
     page.goto(site(f"scans/{SCAN}/team/" + (f"#team={round_name}" if round_name else "")))
     page.fill("[data-sw-codes]", "\n".join(codes))
     page.click("[data-sw-check]")
