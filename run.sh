@@ -46,6 +46,7 @@ setup_browser() {
   find_browser >/dev/null || packages+=(chromium)
   command -v zbarimg >/dev/null || packages+=(zbar-tools)   # reads the QR codes in the tests
   command -v java >/dev/null || packages+=(default-jre-headless)  # runs vnu.jar, the HTML validity check
+  command -v pdftoppm >/dev/null || packages+=(poppler-utils)  # turns the printed A4 team report into pages
   [ ${#packages[@]} = 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing ${packages[*]} (apt-get)"

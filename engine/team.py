@@ -230,6 +230,7 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
     """
     assessment = as_assessment(definition)
     members: list[dict[str, int | str | None]] = []
+    member_scores: list[dict[str, tuple]] = []  # scored once: completeness and the figures both use it
     seen_codes: set[str] = set()
     duplicates = incomplete = 0
     for item in answer_sets:
@@ -244,17 +245,18 @@ def aggregate(definition, answer_sets: Iterable, lang: str | None = None) -> dic
             values = normalize_answers(assessment, item)
         else:
             raise ValueError(f"een teamlid is een code of een set antwoorden, niet {type(item).__name__}")
-        if missing_dimensions(assessment, values):
+        scores = dimension_scores(assessment, values)
+        if any(score is None for score, *_ in scores.values()):
             incomplete += 1
         else:
             members.append(values)
+            member_scores.append(scores)
 
     n = len(members)
     if n < assessment.min_group:
         withheld = {"n": n, "min_group": assessment.min_group, "withheld": True}
         return {**withheld, "incomplete": incomplete} if incomplete else withheld
 
-    member_scores = [dimension_scores(assessment, values) for values in members]
     dimensions = {}
     means: dict[str, float | None] = {}
     for dimension in assessment.dimensions:

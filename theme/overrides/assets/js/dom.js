@@ -110,3 +110,19 @@ export function profileBlock(result, words) {
   }
   return box;
 }
+
+/** The largest file a team page reads (a code list, an export, a history file are far smaller). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * A chosen file as JSON: `{ value }`, or `{ error: "too-big" }` above MAX_FILE_BYTES, or
+ * `{ error: "not-json" }` when it cannot be read or parsed. The caller says it in its own words.
+ */
+export async function readJsonFile(file) {
+  if (file.size > MAX_FILE_BYTES) return { error: "too-big" };
+  try {
+    return { value: JSON.parse(await file.text()) };
+  } catch {
+    return { error: "not-json" };
+  }
+}

@@ -14,14 +14,13 @@
  * For the A4 report it adds two print-only blocks: a heading with the round, date and number of
  * members (placed before the result section) and the round's agreements (inside this section).
  */
-import { download, el, formatWhole, svg } from "./dom.js";
+import { download, el, formatWhole, readJsonFile, svg } from "./dom.js";
 import { nestedDeeperThan } from "./engine-protocol.js";
 import { KEYS, storage } from "./storage.js";
 import { HISTORY } from "./strings.js";
 
 const FORMAT = "supportwijzer-teamrondes";
 const FORMAT_VERSION = 1;
-const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_ROUNDS = 500;
 const MAX_NAME = 40; // as the team page's name field
 const MAX_AGREEMENTS = 200;
@@ -422,17 +421,12 @@ export function initHistory(page, api) {
     event.target.value = "";
     if (!picked) return;
     status.textContent = "";
-    if (picked.size > MAX_FILE_BYTES) {
-      status.textContent = HISTORY.fileTooBig;
+    const read = await readJsonFile(picked);
+    if (read.error) {
+      status.textContent = read.error === "too-big" ? HISTORY.fileTooBig : HISTORY.notJson;
       return;
     }
-    let data;
-    try {
-      data = JSON.parse(await picked.text());
-    } catch {
-      status.textContent = HISTORY.notJson;
-      return;
-    }
+    const data = read.value;
     const checked = checkFile(data, api.scanId);
     if (checked.message) {
       status.textContent = checked.message;

@@ -9,7 +9,7 @@
 import { checkCode, splitCodes } from "./code-fallback.js";
 import { ask, engineState, onEngineState, restartEngine, startEngine } from "./engine-client.js";
 import { nestedDeeperThan } from "./engine-protocol.js";
-import { download, el, formatWhole, profileBlock, svg } from "./dom.js";
+import { download, el, formatWhole, MAX_FILE_BYTES, profileBlock, readJsonFile, svg } from "./dom.js";
 import { KEYS, storage } from "./storage.js";
 import { CAMERA, TEAM, TEXT } from "./strings.js";
 import { initCamera } from "./team-camera.js";
@@ -17,7 +17,6 @@ import { initGrid } from "./team-grid.js";
 import { initHistory } from "./team-history.js";
 import { agreementsCsv, initPresentation, keptAgreements } from "./team-present.js";
 
-const MAX_FILE_BYTES = 1024 * 1024;
 const CHECK_DELAY_MS = 350;
 
 /** Read `#code=...&team=...` from the address; both parts are optional. */
@@ -386,16 +385,12 @@ export function initTeamPage(root) {
       compareStatus.textContent = TEAM.compareNeedsResult;
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
+    const read = await readJsonFile(file);
+    if (read.error === "too-big") {
       compareStatus.textContent = TEAM.fileTooBig;
       return;
     }
-    let previous;
-    try {
-      previous = JSON.parse(await file.text());
-    } catch {
-      previous = undefined;
-    }
+    const previous = read.value;
     if (!looksLikeExport(previous)) {
       compareStatus.textContent = TEAM.notAnExport;
       return;
