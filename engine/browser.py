@@ -13,6 +13,7 @@ import json
 from .codes import encode, read
 from .errors import AssessmentError
 from .model import Assessment, parse_assessment
+from .organisation import overview, team_file
 from .scoring import score
 from .team import aggregate, compare_rounds, split_codes, team_round
 
@@ -66,6 +67,11 @@ OPERATIONS = {
                                       req.get("shown"), bool(req.get("show", False))),
     "compare": lambda a, req: compare_rounds(a, req["previous"], req["current"]),
     "qr": lambda a, req: qr_path(req["text"]),
+    # The organisation overview (issue 17): a team result file from the codes of the version of a round
+    # that is shown, and the picture of many such files ({"name", "text"} each, read as text by the page).
+    "team-file": lambda a, req: team_file(a, req["codes"], req.get("label"), req.get("department"),
+                                          req.get("round"), req.get("date"), req.get("lang")),
+    "organisation": lambda a, req: overview(a, req["files"], req.get("lang")),
 }
 
 

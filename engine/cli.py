@@ -1,4 +1,4 @@
-"""``python -m engine``: validate, score, encode, decode and aggregate from the command line.
+"""``python -m engine``: validate, score, encode, decode, aggregate, and team files and the organisation overview.
 
 A thin shell around the library: it reads files, calls the engine, prints
 JSON on stdout and problems on stderr, and turns errors into exit codes.
@@ -16,6 +16,7 @@ from pathlib import Path
 from .codes import decode, encode, read
 from .errors import CodeError
 from .loader import LoadError, load_all, load_assessment
+from .organisation import overview, team_file
 from .scoring import score
 from .team import aggregate
 
@@ -127,6 +128,42 @@ def cmd_aggregate(args) -> int:
     return 0
 
 
+def _codes_of(assessment, path: str) -> list[str]:
+    """The readable codes in a file, one per line; each unreadable one is reported as file:line."""
+    codes = []
+    for number, line in enumerate(_read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            read(assessment, line)
+        except CodeError as error:
+            print(f"{path}:{number}: {error}", file=sys.stderr)
+            continue
+        codes.append(line)
+    return codes
+
+
+def cmd_team_file(args) -> int:
+    assessment = _load(args.definition)
+    _print_json(team_file(assessment, _codes_of(assessment, args.codes), args.label, args.department,
+                          args.round, args.date, args.lang))
+    return 0
+
+
+def cmd_organisation(args) -> int:
+    assessment = _load(args.definition)
+    files = [{"name": path, "text": _read_text(path)} for path in args.files]
+    result = overview(assessment, files, args.lang)
+    if args.csv:
+        sys.stdout.write(result["csv"])
+    else:
+        _print_json(result)
+    for verdict in result["files"]:
+        if not verdict["ok"]:
+            print(f"{verdict['name']}: {verdict['message']}", file=sys.stderr)
+    return 0 if all(verdict["ok"] for verdict in result["files"]) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m engine", description="Supportwijzer scoring engine")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -150,6 +187,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("codes", help="text file with one code per line, or - for stdin")
     p.add_argument("--lang", default=None)
     p.set_defaults(run=cmd_aggregate)
+    p = sub.add_parser("team-file", help="print the team result file (JSON) for a file of codes")
+    p.add_argument("definition")
+    p.add_argument("codes", help="text file with one code per line, or - for stdin")
+    p.add_argument("--label", required=True, help="the team's name")
+    p.add_argument("--department", default=None)
+    p.add_argument("--round", default=None, help="the round's name")
+    p.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
+    p.add_argument("--lang", default=None)
+    p.set_defaults(run=cmd_team_file)
+    p = sub.add_parser("organisation", help="print the organisation overview of team result files")
+    p.add_argument("definition")
+    p.add_argument("files", nargs="+", help="team result files (JSON)")
+    p.add_argument("--csv", action="store_true", help="print the heatmap as CSV instead of JSON")
+    p.add_argument("--lang", default=None)
+    p.set_defaults(run=cmd_organisation)
     return parser
 
 
