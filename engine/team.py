@@ -104,17 +104,27 @@ def split_codes(text: str) -> list[str]:
 
     A code typed with spaces between its groups of four (``19GN TC02 YS54``)
     stays one code: a line whose pieces are all four characters or shorter is
-    read as one code.
+    read as one code. A line pasted from a chat (``Jan: 19GN-TC02-...`` or
+    ``[10:32] Jan: ...``) gives only what follows its last colon, and of that
+    only the pieces that look like a code, so a sender's name or a greeting
+    does not become an error row. ``code-fallback.js`` splits the same way.
     """
     codes = []
     for line in text.splitlines():
+        chat = ":" in line
+        if chat:
+            line = line.rpartition(":")[2]
         for part in re.split(r"[,;\t]+", line):
             pieces = part.split()
-            if len(pieces) > 1 and all(len(p) <= 4 for p in pieces):
-                codes.append(" ".join(pieces))
-            else:
-                codes.extend(pieces)
+            found = [" ".join(pieces)] if len(pieces) > 1 and all(len(p) <= 4 for p in pieces) else pieces
+            codes.extend(piece for piece in found if not chat or looks_like_code(piece))
     return codes
+
+
+def looks_like_code(text: str) -> bool:
+    """At least ten symbols of the code alphabet (ASCII letters and digits, dashes and spaces aside), a digit among them."""
+    bare = text.replace("-", "").replace(" ", "")
+    return len(bare) >= 10 and re.fullmatch(r"[0-9A-Za-z]+", bare) is not None and re.search(r"[0-9]", bare) is not None
 
 
 def team_round(definition, lines: list[str], lang: str | None = None, shuffle=None,

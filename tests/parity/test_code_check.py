@@ -121,7 +121,8 @@ def test_the_check_agrees_with_the_engine_for_every_kind_of_mistake(tmp_path):
 def test_the_split_agrees_with_the_engine(tmp_path):
     rng = random.Random(5)
     code = engine.encode(load_example(), {})
-    pieces = [code, code.replace("-", " "), code.lower(), "ABCD", "AB", "ÅÄÖÉ", "x" * 9, "𝟘𝟙𝟚𝟛"]
+    pieces = [code, code.replace("-", " "), code.lower(), "ABCD", "AB", "ÅÄÖÉ", "x" * 9, "𝟘𝟙𝟚𝟛",
+              "Jan:", "[10:32] Els:", "hoi allemaal", "ABCDEFGHIJK", "A1B2C3D4E5", "1234 5678 90"]
     separators = [" ", "  ", "\t", ",", ";", ", ", "\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85",
                   "\u00a0", "\u2028", "\u2029", "\u3000", "\ufeff", "\u200b"]
     texts = ["", "\n\n", " , ; "]

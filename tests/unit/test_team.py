@@ -200,6 +200,9 @@ def test_team_round_refuses_more_than_a_thousand_codes(example):
     ("AAAA-BBBB CCCC-DDDD", ["AAAA-BBBB", "CCCC-DDDD"]),
     ("AAAA BBBB CC", ["AAAA BBBB CC"]),
     ("\n  \n", []),
+    ("Jan: 19GN-TC02-YS54-K8M0\n[10:32] Els: hier is mijn code 7K3M-Q9TA-2B4C\nPiet: hoi allemaal\nKim: 5RT2 9KLM 4XZQ",
+     ["19GN-TC02-YS54-K8M0", "7K3M-Q9TA-2B4C", "5RT2 9KLM 4XZQ"]),
+    ("Anna: AAAA-BBBB-CCCC", []),  # after a chat name only what looks like a code: it holds a digit
 ])
 def test_split_codes_reads_lines_commas_and_spaces(text, codes):
     from engine.team import split_codes

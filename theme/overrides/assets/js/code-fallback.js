@@ -137,12 +137,20 @@ const WHITE_SPACE = /[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\
 
 export function splitCodes(text) {
   const codes = [];
-  for (const line of String(text).split(LINE_BREAK)) {
+  for (let line of String(text).split(LINE_BREAK)) {
+    const chat = line.includes(":");
+    if (chat) line = line.slice(line.lastIndexOf(":") + 1);
     for (const part of line.split(/[,;\t]+/)) {
       const pieces = part.split(WHITE_SPACE).filter(Boolean);
-      if (pieces.length > 1 && pieces.every((piece) => [...piece].length <= 4)) codes.push(pieces.join(" "));
-      else codes.push(...pieces);
+      const found = pieces.length > 1 && pieces.every((piece) => [...piece].length <= 4) ? [pieces.join(" ")] : pieces;
+      codes.push(...found.filter((piece) => !chat || looksLikeCode(piece)));
     }
   }
   return codes;
+}
+
+/** As engine/team.py looks_like_code: ten or more ASCII letters and digits (dashes and spaces aside), a digit among them. */
+export function looksLikeCode(text) {
+  const bare = text.replace(/[- ]/g, "");
+  return bare.length >= 10 && /^[0-9A-Za-z]+$/.test(bare) && /[0-9]/.test(bare);
 }
