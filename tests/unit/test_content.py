@@ -83,11 +83,11 @@ def slugify(title: str) -> str:
 def is_generated_scan(rel: str) -> bool:
     if rel == "scans/index.md":
         return True
-    match = re.fullmatch(r"scans/([a-z0-9-]+)/(index|team/index)\.md", rel)
+    match = re.fullmatch(r"scans/([a-z0-9-]+)/(index|team/index|organisatie/index)\.md", rel)
     if not match:
         return False
     scan_id, page = match.groups()
-    if page == "team/index":  # only scans with a team page (the build decides which)
+    if page in ("team/index", "organisatie/index"):  # only scans with a team page (the build decides which)
         from builder.scans import has_team_page
         from engine.loader import load_assessment
         path = ASSESSMENTS / f"{scan_id}.yml"
@@ -176,6 +176,8 @@ def test_relative_links_point_at_existing_pages_and_headings():
         ("scans/teamfase.md", False),
         ("scans/teamfase/team/index.md", True),
         ("scans/persoonlijk-leiderschap/team/index.md", False),
+        ("scans/teamfase/organisatie/index.md", True),
+        ("scans/persoonlijk-leiderschap/organisatie/index.md", False),
     ],
 )
 def test_generated_scan_paths(rel, ok):

@@ -38,6 +38,7 @@ KIT = [
     "teamkit/mandaatkaart.md",
     "teamkit/actielijst-en-verslag.md",
     "teamkit/gesprek-voorbereiden.md",
+    "teamkit/organisatie-overzicht.md",
 ]
 ORGANISATION = ["in-je-organisatie.md", "toegankelijkheid.md"]
 NEW_PAGES = KIT + ORGANISATION

@@ -25,7 +25,7 @@
  * a message nested 1,500 deep as `null`, without its id, so no reply could find
  * its way back. The worker (engine-runtime.js) refuses it too, for other callers.
  */
-export const OPERATIONS = ["score", "result", "encode", "decode", "aggregate", "team", "compare", "qr"];
+export const OPERATIONS = ["score", "result", "encode", "decode", "aggregate", "team", "compare", "qr", "team-file", "organisation"];
 
 export const EVENTS = {
   progress: "engine:progress",

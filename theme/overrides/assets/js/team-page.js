@@ -15,6 +15,7 @@ import { CAMERA, TEAM, TEXT } from "./strings.js";
 import { initCamera } from "./team-camera.js";
 import { initGrid } from "./team-grid.js";
 import { initHistory } from "./team-history.js";
+import { initTeamFile } from "./team-file.js";
 import { agreementsCsv, initPresentation, keptAgreements } from "./team-present.js";
 
 const CHECK_DELAY_MS = 350;
@@ -32,6 +33,7 @@ export function initTeamPage(root) {
 
   const scanId = page.dataset.swTeamPage;
   const definition = page.dataset.swDefinition;
+  const parsedDefinition = JSON.parse(definition);
   const codesField = page.querySelector("[data-sw-codes]");
   const labelField = page.querySelector("[data-sw-team-label-input]");
   const status = page.querySelector("[data-sw-team-status]");
@@ -42,6 +44,7 @@ export function initTeamPage(root) {
   const compareSection = page.querySelector("[data-sw-compare]");
   const compareBody = page.querySelector("[data-sw-compare-body]");
   let lastTeam = null;
+  let shownCodes = null; // the codes of the version on screen, as kept in the record's `shown` (team-file.js)
   let notifyResult = () => {};
   let timer = null;
   let run = 0;
@@ -245,14 +248,17 @@ export function initTeamPage(root) {
     ensureEngine();
     status.textContent = TEAM.checking;
     let reply;
+    const sent = shownVersions();
     try {
-      reply = await ask("team", definition, { text, shown: shownVersions(), show });
+      reply = await ask("team", definition, { text, shown: sent, show });
     } catch (error) {
       if (mine === run) status.textContent = error.message;
       return;
     }
     if (mine !== run) return; // a newer paste is on its way
     if (reply.round?.new) updateRound({ shown: [...shownVersions(), reply.round.codes] });
+    const version = reply.round?.version;
+    shownCodes = reply.team.withheld || !version ? null : reply.round.new ? reply.round.codes : sent[version - 1] || null;
     renderLines(reply.codes, reply.lines);
     if (note) status.textContent = `${note} ${status.textContent}`;
     renderTeam(reply.team, reply.csv, reply.round);
@@ -323,7 +329,10 @@ export function initTeamPage(root) {
       resultBody.replaceChildren(...parts);
       return;
     }
-    const parts = [versionNote(team, version),
+    const roundName = labelField.value.trim();
+    const shownOn = typeof readRound().date === "string" ? readRound().date : new Date().toISOString().slice(0, 10);
+    const parts = [el("p", { class: "sw-print-head", "data-sw-print-head": "", text: TEAM.printHead(roundName, shownOn) }),
+      versionNote(team, version),
       el("p", { "data-sw-team-n": String(team.n), text: TEAM.summary(team.n) }),
       team.incomplete ? el("p", { text: TEAM.incompleteLeftOut(team.incomplete) }) : null].filter(Boolean);
 
@@ -334,7 +343,7 @@ export function initTeamPage(root) {
     }));
 
     parts.push(el("h3", { text: TEAM.pictureHeading }), el("p", { text: TEAM.pictureIntro }));
-    for (const [id, d] of Object.entries(team.dimensions)) parts.push(strip(id, d));
+    for (const [id, d] of Object.entries(team.dimensions)) parts.push(strip(id, d, bandsOf(parsedDefinition, id)));
     parts.push(dimensionTable(team));
 
     parts.push(el("h3", { text: TEAM.discussHeading }));
@@ -397,7 +406,7 @@ export function initTeamPage(root) {
     }
     try {
       const rows = await ask("compare", definition, { previous, current: lastTeam });
-      compareBody.replaceChildren(compareTable(rows));
+      compareBody.replaceChildren(compareTable(rows, typeof previous.date === "string" ? previous.date : null));
     } catch (error) {
       compareStatus.textContent = error.message;
     }
@@ -432,6 +441,8 @@ export function initTeamPage(root) {
       resultListeners.push(listener);
     },
     lastTeam: () => lastTeam,
+    /** The codes of the version of the round on screen (a copy), or null when no result shows. */
+    shownCodes: () => (resultSection.hidden || !lastTeam || lastTeam.withheld || !shownCodes ? null : [...shownCodes]),
     status: (text) => {
       status.textContent = text;
     },
@@ -443,6 +454,7 @@ export function initTeamPage(root) {
   initGrid(page, api);
   initPresentation(page, api);
   initHistory(page, api);
+  initTeamFile(page, api);
 
   if (!startsLater && codesField.value.trim()) check();
 }
@@ -469,7 +481,23 @@ function titleOf(id) {
 }
 
 /** One dimension as a strip from 0 to 100: a dot per member (stacked when equal) and the mean. */
-function strip(id, d) {
+/** The band limits of a dimension from the scan's definition: [{ upto, label }], lowest first. */
+function bandsOf(definition, id) {
+  const dimension = (definition.dimensions || []).find((d) => d.id === id);
+  return dimension ? dimension.bands.map((b) => ({ upto: b.upto, label: typeof b.label === "string" ? b.label : String(b.label.nl || Object.values(b.label)[0]) })) : [];
+}
+
+/** How far apart the members are, in words: the spread is the standard deviation on the 0-100 scale. */
+export function spreadInWords(stdev) {
+  if (stdev === null || stdev === undefined) return "";
+  return stdev < 10 ? TEAM.spreadSame : stdev < 20 ? TEAM.spreadSome : TEAM.spreadApart;
+}
+
+/**
+ * One dimension as a 0-100 strip: the band zones drawn in and their limits marked, a dot per
+ * member, a line at the mean; both ends named in words below it.
+ */
+function strip(id, d, bands) {
   const width = 600;
   const left = 12;
   const right = width - 12;
@@ -482,14 +510,22 @@ function strip(id, d) {
   });
   const height = 40 + Math.max(0, ...dots.map(([, level]) => level)) * 10;
   const figure = el("figure", { class: "sw-strip", "data-sw-strip": id });
-  const drawing = svg("svg", { viewBox: `0 0 ${width} ${height + 20}`, role: "img", "aria-labelledby": `sw-strip-${id}` });
+  const drawing = svg("svg", { viewBox: `0 0 ${width} ${height + 24}`, role: "img", "aria-labelledby": `sw-strip-${id}` });
   const title = svg("title", { id: `sw-strip-${id}` });
   title.textContent = `${TEAM.pictureTitle(titleOf(id))}: ${d.scores.map(formatWhole).join(", ")}; ` +
     `${TEAM.columns[2].toLowerCase()} ${formatWhole(d.mean)}`;
   drawing.append(title);
-  drawing.append(svg("line", { x1: left, x2: right, y1: height - 10, y2: height - 10, class: "sw-chart-grid" }));
-  for (const tick of [0, 25, 50, 75, 100]) {
-    const label = svg("text", { x: x(tick), y: height + 12, class: "sw-chart-tick", "text-anchor": "middle" });
+  let from = 0;
+  bands.forEach((band, index) => {
+    drawing.append(svg("rect", { x: x(from), y: 2, width: Math.max(0, x(band.upto) - x(from)), height: height - 8,
+      class: `sw-zone sw-zone-${Math.min(index, 2)}`, "data-sw-zone": String(band.upto) }));
+    from = band.upto;
+  });
+  drawing.append(svg("line", { x1: left, x2: right, y1: height - 6, y2: height - 6, class: "sw-chart-grid" }));
+  const ticks = [0, ...bands.map((band) => band.upto)];
+  for (const tick of ticks.length > 1 ? ticks : [0, 50, 100]) {
+    const anchor = tick === 0 ? "start" : tick === 100 ? "end" : "middle";
+    const label = svg("text", { x: x(tick), y: height + 18, class: "sw-chart-tick", "text-anchor": anchor });
     label.textContent = String(tick);
     drawing.append(label);
   }
@@ -499,38 +535,64 @@ function strip(id, d) {
   if (d.mean !== null) {
     drawing.append(svg("line", { x1: x(d.mean), x2: x(d.mean), y1: 4, y2: height - 4, class: "sw-chart-mean" }));
   }
-  figure.append(el("figcaption", { text: `${titleOf(id)}: ${TEAM.columns[2].toLowerCase()} ${formatWhole(d.mean)}` }), drawing);
+  const spread = spreadInWords(d.stdev);
+  figure.append(el("figcaption", {},
+    el("span", { text: `${titleOf(id)}: ${TEAM.meanOf(formatWhole(d.mean))}` }),
+    spread ? el("span", { class: "sw-strip-spread", "data-sw-spread-words": "", text: ` · ${spread}` }) : null), drawing);
+  if (bands.length > 1) {
+    figure.append(el("p", { class: "sw-strip-ends", "aria-hidden": "true" },
+      el("span", { text: `← ${bands[0].label}` }), el("span", { text: `${bands[bands.length - 1].label} →` })));
+  }
   return figure;
 }
 
+/** The figures per dimension: a table that scrolls inside its own box on a phone, never the page. */
 function dimensionTable(team) {
   const body = el("tbody");
   for (const [id, d] of Object.entries(team.dimensions)) {
-    const bands = d.bands.map((b) => `${b.label}: ${b.count}`).join(" · ");
+    const spread = spreadInWords(d.stdev);
     body.append(el("tr", { "data-sw-dimension": id },
       el("th", { scope: "row", text: titleOf(id) }),
       el("td", { text: String(d.n) }),
       el("td", { "data-sw-mean": d.mean === null ? "" : String(d.mean), text: formatWhole(d.mean) }),
       el("td", { text: formatWhole(d.median) }),
-      el("td", { text: formatWhole(d.min) }),
-      el("td", { text: formatWhole(d.max) }),
-      el("td", { "data-sw-stdev": d.stdev === null ? "" : String(d.stdev), text: formatWhole(d.stdev) }),
-      el("td", { "data-sw-bands": d.bands.map((b) => b.count).join(","), text: bands })));
+      el("td", { text: `${formatWhole(d.min)}–${formatWhole(d.max)}` }),
+      el("td", { "data-sw-stdev": d.stdev === null ? "" : String(d.stdev), text: spread ? `${spread} (${formatWhole(d.stdev)})` : "–" }),
+      el("td", { "data-sw-bands": d.bands.map((b) => b.count).join(",") },
+        el("ul", { class: "sw-band-counts" }, ...d.bands.map((b) => el("li", { text: `${b.label}: ${b.count}` }))))));
   }
-  return el("table", { class: "sw-table sw-team-table" }, el("caption", { text: TEAM.tableCaption }),
+  const table = el("table", { class: "sw-table sw-team-table" }, el("caption", { text: TEAM.tableCaption }),
     el("thead", {}, el("tr", {}, ...TEAM.columns.map((label) => el("th", { scope: "col", text: label })))), body);
+  return scrollBox(table, TEAM.tableCaption);
 }
 
+/** A wide table in a box of its own that scrolls sideways, reachable by keyboard. */
+export function scrollBox(table, label) {
+  return el("div", { class: "sw-scroll-box", role: "region", tabindex: "0", "aria-label": label }, table);
+}
+
+/** How the members answered one question: a bar per answer, "weet ik niet" included, counts in words. */
 function distribution(item) {
   const values = Object.keys(item.counts);
   const labels = values.map((v) => document.querySelector(`[data-sw-scale-label="${CSS.escape(v)}"]`)?.textContent || v);
-  return el("table", { class: "sw-table sw-distribution", "data-sw-counts": values.map((v) => item.counts[v]).join(",") },
-    el("caption", { class: "sw-visually-hidden", text: TEAM.distributionCaption(item.text) }),
-    el("thead", {}, el("tr", {}, ...labels.map((label) => el("th", { scope: "col", text: label })))),
-    el("tbody", {}, el("tr", {}, ...values.map((v) => el("td", { text: TEAM.answersCount(item.counts[v]) })))));
+  const rows = values.map((v, i) => [labels[i], item.counts[v]]);
+  if (item.unknown) rows.push([TEAM.unknownLabel, item.unknown]);
+  const most = Math.max(1, ...rows.map(([, count]) => count));
+  const bar = (count) => {
+    const span = el("span", { class: "sw-bar" });
+    span.style.width = `${Math.round((count / most) * 100)}%`; // CSSOM, not a style attribute: the CSP allows it
+    return span;
+  };
+  return el("table", { class: "sw-table sw-distribution", "data-sw-counts": values.map((v) => item.counts[v]).join(","),
+    "data-sw-unknown": String(item.unknown || 0) },
+  el("caption", { class: "sw-visually-hidden", text: TEAM.distributionCaption(item.text) }),
+  el("tbody", {}, ...rows.map(([label, count]) => el("tr", {},
+    el("th", { scope: "row", text: label }),
+    el("td", { class: "sw-distribution-bar" }, bar(count)),
+    el("td", { class: "sw-distribution-count", text: TEAM.answersCount(count) })))));
 }
 
-function compareTable(rows) {
+function compareTable(rows, then) {
   const signed = (value) => (value === null ? "–" : `${Math.round(value) > 0 ? "+" : ""}${formatWhole(value)}`);
   const body = el("tbody");
   for (const row of rows) {
@@ -544,5 +606,5 @@ function compareTable(rows) {
       el("td", { text: signed(row.stdev_change) })));
   }
   return el("table", { class: "sw-table sw-compare-table" }, el("caption", { text: TEAM.compareCaption }),
-    el("thead", {}, el("tr", {}, ...TEAM.compareColumns.map((label) => el("th", { scope: "col", text: label })))), body);
+    el("thead", {}, el("tr", {}, ...TEAM.compareColumnsOn(then).map((label) => el("th", { scope: "col", text: label })))), body);
 }
