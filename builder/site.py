@@ -32,11 +32,14 @@ from . import confine, csp, generator, markup, offline, output_check, privacy, s
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
+from .stdlib import Stdlib, StdlibError, build_stdlib
 from .wheel import WheelError, build_wheel, hashed_name, pack_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# What the browser fetches of Pyodide itself. Not python_stdlib.zip: the build ships only the modules the
+# engine imports, precompiled (builder/stdlib.py); not pyodide-lock.json: the worker gives it inline.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # Vendored browser libraries, self-hosted like Pyodide: npm package -> {file in it: site path}.
 # jsQR reads QR codes from camera frames where the browser has no BarcodeDetector (team-camera.js,
 # in a worker: qr-reader-worker.js); its license travels with it.
@@ -198,7 +201,7 @@ def _staged_config(config: dict, project: Project, scratch: Path, brand, nav, th
     return staged
 
 
-def _copy_runtime(site_dir: Path, wheels: dict[str, Path], project: Project) -> None:
+def _copy_runtime(site_dir: Path, wheels: dict[str, Path], stdlib: Stdlib, project: Project) -> None:
     pyodide = project.root / "node_modules" / "pyodide"
     missing = [name for name in PYODIDE_FILES if not (pyodide / name).is_file()]
     if missing:
@@ -208,6 +211,8 @@ def _copy_runtime(site_dir: Path, wheels: dict[str, Path], project: Project) -> 
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(pyodide / name, target / name)
+    shutil.copyfile(stdlib.main, target / stdlib.main_name)
+    shutil.copyfile(stdlib.later, target / stdlib.later_name)
     for package, files in VENDORED_FILES.items():
         for source, site_path in files.items():
             if not (project.root / "node_modules" / package / source).is_file():
@@ -282,7 +287,13 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             wheels[hashed_name(qr, "segno")] = qr
         except WheelError as error:
             raise BuildError([f"{_shown(project.root / 'pyproject.toml')}:1: {error}"]) from None
-        wheel_name = " ".join(wheels)  # the worker installs them in this order
+        # the standard library compiled for them, then the names in the order the worker loads them
+        try:
+            stdlib = build_stdlib(list(wheels.values()), log)
+        except StdlibError as error:
+            raise BuildError([str(error) if error.located else f"{_shown(project.root / 'package.json')}:1: {error}"]) \
+                from None
+        wheel_name = " ".join([stdlib.main_name, *wheels, stdlib.later_name])
 
         # -- 3. staged docs: content, brand, scan pages --------------------------------------
         docs_dir = scratch / "docs"
@@ -300,7 +311,8 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
             (docs_dir / page).unlink()
         staging.unlink(docs_dir, hidden | {f"scans/{scan}/index.md" for scan in hidden_scans}
                        | {f"scans/{scan}/team/index.md" for scan in hidden_scans}
-                       | {f"scans/{scan}/papier/index.md" for scan in hidden_scans})
+                       | {f"scans/{scan}/papier/index.md" for scan in hidden_scans}
+                       | {f"scans/{scan}/organisatie/index.md" for scan in hidden_scans})
         staging.add_home_intro(docs_dir, brand.home_intro_html)
         theme = staging.copy_brand_files(brand, docs_dir)
         (docs_dir / "assets" / "css").mkdir(parents=True, exist_ok=True)
@@ -333,7 +345,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         problems = _output_problems(scratch / "site", base_path, sources)
         if problems:
             raise BuildError(problems)
-        _copy_runtime(scratch / "site", wheels, project)
+        _copy_runtime(scratch / "site", wheels, stdlib, project)
         csp.add_policies(scratch / "site")
         offline.write_service_worker(scratch / "site")  # last: its cache names hash the final files
 

@@ -31,8 +31,9 @@ def wait_until_engine_cached(page):
         const engine = names.find((n) => n.startsWith("supportwijzer-engine-"));
         if (!engine) return false;
         const urls = (await (await caches.open(engine)).keys()).map((r) => r.url);
-        return ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.mjs", "pyodide.asm.mjs"]
-          .every((f) => urls.some((u) => u.endsWith(f))) && urls.filter((u) => u.endsWith(".whl")).length === 2;
+        return ["pyodide.asm.wasm", "pyodide.mjs", "pyodide.asm.mjs"]
+          .every((f) => urls.some((u) => u.endsWith(f))) && urls.filter((u) => u.endsWith(".whl")).length === 2
+          && urls.filter((u) => u.includes("/pyodide/stdlib-") && u.endsWith(".zip")).length === 2;
     }""")
 
 

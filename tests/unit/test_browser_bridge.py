@@ -12,7 +12,7 @@ import engine
 from support import ROOT, load_example
 from engine.browser import handle
 
-BROWSER_MODULES = ["__init__", "browser", "codes", "errors", "model", "scoring", "team", "text"]
+BROWSER_MODULES = ["__init__", "browser", "codes", "errors", "model", "organisation", "scoring", "team", "text"]
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -4,8 +4,8 @@
  * wires it to `self`.
  *
  * It starts Pyodide at once (fetching the engine wheel alongside), installs
- * the engine, then the wheels only some requests need (segno, for QR codes),
- * and answers requests
+ * the engine, then the wheels only some requests need (segno, for QR codes)
+ * and the standard-library modules only they import, and answers requests
  * of engine-protocol.js by calling engine.browser.handle() in Python. A request
  * that arrives before the engine is ready waits for it. One request, exactly one
  * reply, so the page never hangs: if the engine cannot start, if a request is
@@ -15,8 +15,17 @@ import { EVENTS, MAX_DEPTH, TOO_DEEP, nestedDeeperThan, operationOf, resultType 
 
 const errorReply = (kind, message) => JSON.stringify({ ok: false, error: { kind, message } });
 
-export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchBytes, post, now = () => Date.now() }) {
+/**
+ * `stdLibURL`: the precompiled standard library the build made (builder/stdlib.py), instead of
+ * Pyodide's python_stdlib.zip; `laterStdLibUrls`: zips of modules only the later wheels import,
+ * added to sys.path after the engine is ready; `lockFileContents`: Pyodide's lock file given
+ * inline, so it is not fetched. Each is optional (the Node tests also run Pyodide's own files).
+ */
+export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStdLibUrls = [], lockFileContents,
+  wheelUrls, fetchBytes, post, now = () => Date.now() }) {
   const started = now();
+  const options = Object.fromEntries(Object.entries({ indexURL, stdLibURL, lockFileContents })
+    .filter(([, value]) => value !== undefined && value !== null && value !== ""));
   const [engineWheel, ...laterWheels] = wheelUrls;
   let pyodide = null;
   let handle = null;
@@ -24,7 +33,7 @@ export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchByt
 
   const ready = (async () => {
     post({ type: EVENTS.progress, stage: "pyodide" });
-    const [loaded, wheel] = await Promise.all([loadPyodide(indexURL ? { indexURL } : {}), fetchBytes(engineWheel)]);
+    const [loaded, wheel] = await Promise.all([loadPyodide(options), fetchBytes(engineWheel)]);
     pyodide = loaded;
     post({ type: EVENTS.progress, stage: "engine" });
     pyodide.unpackArchive(wheel, "wheel");
@@ -37,11 +46,19 @@ export function createEngineRuntime({ loadPyodide, indexURL, wheelUrls, fetchByt
     post({ type: EVENTS.error, message: startError });
   });
 
-  // Wheels needed by only some requests (segno, for QR codes) load after the engine is
-  // ready, so they never delay the first result.
+  // Wheels needed by only some requests (segno, for QR codes), and the standard-library modules
+  // only they import, load after the engine is ready, so they never delay the first result.
   const later = ready.then(async () => {
     if (!pyodide) return;
-    for (const wheel of await Promise.all(laterWheels.map(fetchBytes))) pyodide.unpackArchive(wheel, "wheel");
+    const [wheels, zips] = await Promise.all([Promise.all(laterWheels.map(fetchBytes)),
+      Promise.all(laterStdLibUrls.map(fetchBytes))]);
+    for (const wheel of wheels) pyodide.unpackArchive(wheel, "wheel");
+    const path = pyodide.pyimport("sys").path;
+    zips.forEach((zip, i) => {
+      const file = `/lib/supportwijzer-stdlib-later-${i}.zip`;
+      pyodide.FS.writeFile(file, zip);
+      path.append(file);
+    });
   });
   const NEEDS_LATER = new Set(["qr"]);
 

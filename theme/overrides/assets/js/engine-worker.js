@@ -1,13 +1,23 @@
 /**
  * The engine's Web Worker (a module worker: Pyodide 314 refuses classic workers).
- * It only wires engine-runtime.js to this worker; the wheel's hashed file name
- * arrives as the ?wheel= parameter of the worker's own URL.
+ * It only wires engine-runtime.js to this worker. The build's file names arrive as
+ * the ?wheels= parameter of the worker's own URL, in load order: the precompiled
+ * standard library (stdlib-<hash>.zip), the engine wheel, the later wheels (segno),
+ * and the standard-library modules only those import (stdlib-later-<hash>.zip).
+ * Zips live beside Pyodide in pyodide/, wheels in assets/engine/ (builder/site.py).
  */
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { createEngineRuntime } from "./engine-runtime.js";
 
+// Pyodide's lock file lists packages this site never loads: an empty one, given inline, saves a
+// request. Its ABI must be Pyodide's own; the build checks it (builder/stdlib.py, check_worker_abi).
+const LOCK_FILE = { info: { abi_version: "2026_0" }, packages: {} };
+
 const here = new URL(self.location.href);
-const wheelUrls = (here.searchParams.get("wheels") || "").split(" ").filter(Boolean)
+const pyodideFolder = new URL("../../pyodide/", here);
+const names = (here.searchParams.get("wheels") || "").split(" ").filter(Boolean);
+const zips = names.filter((name) => name.endsWith(".zip")).map((name) => new URL(name, pyodideFolder).href);
+const wheelUrls = names.filter((name) => !name.endsWith(".zip"))
   .map((name) => new URL(`../engine/${name}`, here).href);
 
 async function fetchBytes(url) {
@@ -18,7 +28,10 @@ async function fetchBytes(url) {
 
 const runtime = createEngineRuntime({
   loadPyodide,
-  indexURL: new URL("../../pyodide/", here).href,
+  indexURL: pyodideFolder.href,
+  stdLibURL: zips[0],
+  laterStdLibUrls: zips.slice(1),
+  lockFileContents: LOCK_FILE,
   wheelUrls,
   fetchBytes,
   post: (message) => self.postMessage(message),
