@@ -64,6 +64,7 @@ class ScanSummary:
     minutes: int
     summary: str
     facilitator: str | None
+    organisation_page: bool = False  # many teams in one picture (issue 17): every scan with a team page
 
 
 def minutes_for(assessment: Assessment) -> int:
@@ -247,6 +248,31 @@ def paper_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | 
         **context)
 
 
+# -- the organisation overview (issue 17; owner: the organisation-page helper) ---------------------
+def organisation_page(assessment: Assessment, pages_dir: Path, wheel: str, lang: str | None = None) -> str:
+    """The coordinator's overview of a team or organisation scan (``scans/<id>/organisatie/``).
+
+    Team result files (made on the team page, engine/organisation.py) go in; a heatmap of
+    teams x dimensions, the spread of profiles, what plays broadly, and the reports come out
+    (organisation-page.js). The build adds the advice of every band and the texts of the
+    profiles as ``<template>`` elements, with their guide links, for "what the guide suggests".
+    """
+    context = _context(assessment, pages_dir, wheel, f"scans/{assessment.id}/organisatie/", lang)
+    title = context["plain_title"]
+    meta = _engine_page_meta(f"Overzicht van alle teams: {title}",
+                             f"Lees de teamresultaten van de {title} in en bekijk alle teams in één beeld, "
+                             f"in je eigen browser.", wheel)
+    # per dimension every guide page its bands link to, once: for questions that split teams
+    for d in context["dimensions"]:
+        seen = {}
+        for band in d["bands"]:
+            for link in band["links"]:
+                seen.setdefault(link["url"], link)
+        d["all_links"] = list(seen.values())
+    return front_matter(meta) + _environment().get_template("organisation.md.j2").render(**context)
+# -- end organisation overview --
+
+
 def overview_page(assessments: list[Assessment], pages_dir: Path, lang: str | None = None) -> str:
     scans = []
     for a in assessments:
@@ -255,7 +281,8 @@ def overview_page(assessments: list[Assessment], pages_dir: Path, lang: str | No
             id=a.id, title=markdown_text(localize(a.title, lang)), audience=AUDIENCE_LABELS[a.audience],
             questions=len(a.questions), minutes=minutes_for(a),
             summary=markdown_text(_first_sentence(localize(a.intro, lang) or "")),
-            facilitator=facilitator if (pages_dir / facilitator).is_file() else None))
+            facilitator=facilitator if (pages_dir / facilitator).is_file() else None,
+            organisation_page=has_team_page(a)))
     return _environment().get_template("scans-index.md.j2").render(scans=scans)
 
 
@@ -283,4 +310,10 @@ def write_scan_pages(assessments: list[Assessment], docs_dir: Path, wheel: str, 
             (folder / "papier").mkdir(exist_ok=True)
             (folder / "papier" / "index.md").write_text(paper_page(assessment, docs_dir, wheel, lang),
                                                         encoding="utf-8")
+            # -- organisation overview (issue 17; owner: the organisation-page helper) --
+            # many teams' result files in one picture, for a coordinator (out of the nav, as the team page)
+            (folder / "organisatie").mkdir(exist_ok=True)
+            (folder / "organisatie" / "index.md").write_text(organisation_page(assessment, docs_dir, wheel, lang),
+                                                             encoding="utf-8")
+            # -- end organisation overview --
     return written

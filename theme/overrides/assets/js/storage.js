@@ -16,6 +16,8 @@ export const KEYS = {
   reflection: (scanId, version) => `${PREFIX}reflectie:${scanId}:v${version}`,
   // the kiosk (one device, members in turn): the answers of the member at work, removed on "Klaar"
   kiosk: (scanId, version, label) => `${PREFIX}kiosk:${scanId}:v${version}:${label}`,
+  // the organisation page: the team result files a coordinator read in (figures per team, no codes)
+  organisation: (scanId) => `${PREFIX}organisatie:${scanId}`,
 };
 
 /**
@@ -28,6 +30,7 @@ export const KEY_PATTERNS = [
   "supportwijzer:teamronde:<scan>:<team>",
   "supportwijzer:reflectie:<scan>:v<versie>",
   "supportwijzer:kiosk:<scan>:v<versie>:<team>",
+  "supportwijzer:organisatie:<scan>",
   "<pad>.__palette",
 ];
 

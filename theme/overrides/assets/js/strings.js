@@ -129,15 +129,20 @@ export const TEAM = {
   between: (first, second) => `Jullie zitten tussen ${first} en ${second}`,
   betweenExplained: "De scores van het team passen bijna even goed bij allebei. Lees ze allebei en bespreek wat jullie het meest herkennen.",
   pictureHeading: "Het team per onderdeel",
-  pictureIntro: "Elke stip is één teamlid, het streepje is het gemiddelde. Ver uit elkaar liggende stippen betekenen: jullie zien dit verschillend.",
+  pictureIntro: "Elk onderdeel loopt van 0 tot 100. Bij 0 koos iemand steeds de laagste kant van de vragen, bij 100 steeds de hoogste kant. De grijze vlakken zijn de uitkomsten, met hun grenzen eronder. Elke stip is één teamlid, het streepje is het gemiddelde. Liggen de stippen ver uit elkaar? Dan zien jullie dit verschillend.",
+  meanOf: (mean) => `gemiddeld ${mean} van 100`,
+  spreadSame: "jullie zien dit ongeveer hetzelfde",
+  spreadSome: "jullie zien dit wat verschillend",
+  spreadApart: "jullie zien dit duidelijk verschillend",
+  unknownLabel: "Weet ik niet",
   pictureTitle: (title) => `Scores van de teamleden voor ${title}`,
   tableCaption: "Cijfers per onderdeel (0 tot 100)",
-  columns: ["Onderdeel", "Aantal", "Gemiddelde", "Mediaan", "Laagste", "Hoogste", "Spreiding", "Per uitkomst"],
+  columns: ["Onderdeel", "Aantal", "Gemiddelde", "Mediaan", "Laagste–hoogste", "Spreiding", "Per uitkomst"],
   discussHeading: "Om te bespreken",
   discussIntro: "Bij deze vragen zitten jullie duidelijk aan twee kanten: een deel is het eens, een deel oneens. Dat zijn goede vragen om het gesprek mee te beginnen: wat zie jij dat een ander niet ziet?",
   discussNone: "Geen opvallende verschillen. Jullie antwoorden liggen niet duidelijk aan twee kanten. Kies samen het onderdeel waar jullie het eerst over willen praten.",
   distributionCaption: (text) => `Antwoorden op: ${text}`,
-  answersCount: (count) => `${count}×`,
+  answersCount: (count) => (count === 1 ? "1 teamlid" : `${count} teamleden`),
   downloadCsv: "Download als CSV",
   downloadJson: "Download als JSON",
   print: "Afdrukken",
@@ -149,6 +154,12 @@ export const TEAM = {
     "Kies het JSON-bestand dat je bij een eerdere ronde met ‘Download als JSON’ hebt bewaard.",
   compareCaption: "Verandering per onderdeel sinds de eerdere ronde",
   compareColumns: ["Onderdeel", "Gemiddelde toen", "Gemiddelde nu", "Verschil", "Spreiding toen", "Spreiding nu", "Verschil"],
+  /** The comparison's columns, "toen" named by the earlier round's date (jjjj-mm-dd) when the export has one. */
+  compareColumnsOn: (date) => {
+    const then = /^\d{4}-\d{2}-\d{2}$/.test(date || "") ? `op ${date.split("-").reverse().join("-")}` : "toen";
+    return ["Onderdeel", `Gemiddelde ${then}`, "Gemiddelde nu", "Verschil", `Spreiding ${then}`, "Spreiding nu", "Verschil"];
+  },
+  printHead: (round, date) => `${round ? `Teamronde ‘${round}’` : "Teamronde zonder naam"} · ${date.split("-").reverse().join("-")}`,
   compareNeedsResult: "Vergelijken kan pas als deze ronde een uitslag heeft.",
   engineFailed: "De rekenmodule kon niet starten. De codes zijn bewaard in deze browser. Probeer het opnieuw.",
 };
@@ -446,4 +457,154 @@ export const CHOOSER = {
   formLabel: "Welke scan past bij mij?",
   result: "Deze scan past bij je antwoorden:",
   start: (title) => `Start de ${title}`,
+};
+
+/** The team result file for the overview of all teams (team-file.js). */
+export const TEAMFILE = {
+  needsLabel: "Vul de naam van het team in. Die naam ziet de organisatie in het overzicht van alle teams.",
+  noResult: "Er staat nu geen uitslag op het scherm. Toon eerst de uitslag van de teamronde.",
+  making: "Het bestand wordt gemaakt…",
+  saved: (label, name) => `Het teamresultaat van ${label} is bewaard als ${name}. Stuur dit bestand naar wie het overzicht van alle teams maakt.`,
+  failed: (message) => `${message || "Het bestand kon niet worden gemaakt."} Er is geen bestand bewaard. De codes en de uitslag staan er nog.`,
+};
+
+/** The scan page at a glance (issue 15): the wipe that asks first, the engine's start, the result's top. */
+export const SCAN15 = {
+  cleared: "Je antwoorden zijn gewist.",
+  clearKept: "Niets gewist. Je antwoorden staan er nog.",
+  // the button and the status region while the engine starts (its stages: engine-protocol.js)
+  submitBusy: "Even geduld: de rekenmodule laadt…",
+  stages: {
+    pyodide: "Nog even geduld: de rekenmodule wordt geladen (stap 1 van 2). Je resultaat komt zo.",
+    engine: "Nog even geduld: de rekenmodule wordt klaargezet (stap 2 van 2). Je resultaat komt zo.",
+  },
+  stageOther: "Nog even geduld: de rekenmodule start. Je resultaat komt zo.",
+  slow: "Het laden duurt langer dan normaal. Je resultaatcode staat hieronder al klaar. " +
+    "Je uitslag verschijnt vanzelf zodra de rekenmodule klaar is.",
+  slowHeading: "Je uitslag komt nog",
+  slowExplained: "De rekenmodule laadt langzaam, bijvoorbeeld door een trage verbinding. Je antwoorden zijn bewaard. " +
+    "Je resultaatcode hieronder werkt al: geef hem aan de begeleider als je niet wilt wachten.",
+  // the top of a result: the profile in one sentence and one first step
+  heroHeading: "In het kort",
+  heroProfile: (title) => `Je antwoorden passen het best bij ‘${title}’.`,
+  heroBetween: (first, second) => `Je antwoorden passen bijna even goed bij ‘${first}’ als bij ‘${second}’.`,
+  heroBorderline: "Je zit op de grens tussen twee profielen. Lees hieronder over allebei.",
+  heroUncertain: "Uitslag onzeker: lees hieronder waarom.",
+  heroNoProfile: "Er is nog te weinig ingevuld om een profiel te kiezen.",
+  firstStepHeading: "Je eerste stap",
+  firstStepMarker: "eerste stap", // the profile texts' own "**Eerste stap:**" paragraph (assessments/*.yml)
+  firstStepOpen: (number) => `Beantwoord eerst de vragen die nog open staan. Begin bij vraag ${number}.`,
+  // a team or organisation scan: one person's view, and the code first
+  profileHeadingMine: "Jouw beeld",
+  codeHeadingTeam: "Geef deze code aan je begeleider",
+  printedOn: (date) => `Uitslag van ${date}`,
+};
+
+/** The organisation page: many team result files in one picture (organisation-page.js, issue 17). */
+export const ORG = {
+  engineFailed: "De rekenmodule kon niet starten. Je bestanden zijn bewaard. Probeer het opnieuw.",
+  waitingForEngine: "De rekenmodule start. De bestanden worden zo gelezen…",
+  storageCorrupt: "Eerder bewaarde teamresultaten waren onleesbaar en zijn genegeerd.",
+  keptCount: (n) => `${n} ${n === 1 ? "bestand staat" : "bestanden staan"} bewaard in deze browser.`,
+  clearConfirm: "Alle ingelezen teamresultaten van deze scan uit deze browser wissen? De bestanden zelf blijven waar ze staan.",
+  cleared: "Alle teamresultaten zijn gewist uit deze browser.",
+  fileTooBig: "Dit bestand is groter dan 1 MB. Een teamresultaat is veel kleiner: kies het goede bestand.",
+  fileUnreadable: "Dit bestand kon niet worden gelezen. Kies het opnieuw.",
+  noJsonInFolder: (n) => `In deze map staat geen teamresultaat (.json). ${n} ${n === 1 ? "ander bestand is" : "andere bestanden zijn"} overgeslagen.`,
+  skippedInFolder: (n) => `${n} ${n === 1 ? "bestand" : "bestanden"} in de map ${n === 1 ? "is" : "zijn"} overgeslagen, want ${n === 1 ? "het is" : "ze zijn"} geen .json.`,
+  reading: (n) => `${n} ${n === 1 ? "bestand wordt" : "bestanden worden"} gelezen…`,
+  checking: (n) => `${n} ${n === 1 ? "bestand wordt" : "bestanden worden"} gecontroleerd…`,
+  pasteEmpty: "Plak eerst de tekst van een teamresultaat in het vak.",
+  pasteTooBig: "De geplakte tekst is groter dan 1 MB. Lees grote bestanden in met ‘Kies bestanden’.",
+  tooMany: (max, kept) => `Dat zijn te veel bestanden: in één beeld passen er hoogstens ${max}` +
+    (kept ? `, en ${kept} staan er al.` : ".") + " Er is niets veranderd.",
+  noneRead: "Geen enkel bestand kon worden gelezen. Er is niets veranderd.",
+  failed: (message) => `De bestanden konden niet worden gelezen: ${message}`,
+  counted: (ok, refused) => `${ok} ${ok === 1 ? "bestand" : "bestanden"} ingelezen` +
+    (refused ? `, ${refused} geweigerd (zie de lijst).` : "."),
+  restored: (n) => `${n} ${n === 1 ? "teamresultaat" : "teamresultaten"} van de vorige keer teruggezet.`,
+  keptRefused: (n) => `${n} bewaard${n === 1 ? " bestand wordt" : "e bestanden worden"} niet meer gelezen en ${n === 1 ? "is" : "zijn"} weggelaten.`,
+  notKept: "Let op: deze browser bewaart de bestanden niet. Na het sluiten van dit tabblad zijn ze weg.",
+  teamsShown: (n) => (n === 1 ? "Het beeld toont 1 team." : `Het beeld toont ${n} teams.`),
+  filesHeading: "Gelezen bestanden",
+  acceptedList: (n) => `${n} ${n === 1 ? "bestand" : "bestanden"} ingelezen: toon de lijst`,
+  okMark: "Ingelezen",
+  refusedMark: "Geweigerd",
+  fileOk: (label, department, date) => `${label}${department ? ` (${department})` : ""}${date ? `, ${date}` : ""}`,
+  reasonFallback: "Dit bestand is geweigerd.",
+  emptyText: "Hierin staat geen teamresultaat: de lijst is leeg.",
+  reportMeta: (date, teams, members) => `Gemaakt op ${date}. ${teams} ${teams === 1 ? "team" : "teams"}, samen ${members} deelnemers.`,
+  summary: (teams, departments, members) => `${teams} ${teams === 1 ? "team" : "teams"}` +
+    (departments ? ` uit ${departments} ${departments === 1 ? "afdeling" : "afdelingen"}` : "") +
+    `, samen ${members} deelnemers. Van elk team telt de laatste ronde.`,
+  noRanking: "Dit beeld is geen ranglijst. De teams staan op afdeling en naam, niet op score. " +
+    "Een hoger of lager cijfer zegt waar een team nu staat, niet of het beter of slechter is.",
+  heatmapHeading: "Alle teams per onderdeel",
+  heatmapIntro: "Elke cel toont het gemiddelde van het team (0 tot 100) en de band waarin dat valt. " +
+    "Sorteer met de knoppen boven de kolommen; de teams blijven bij hun afdeling.",
+  heatmapCaption: "Gemiddelde per team en per onderdeel, met de band",
+  legendScale: "Kleur van de band: van de laagste band (oranje) naar de hoogste (groen).",
+  legendAxis: "Blauw: dit onderdeel geeft een plek aan, geen beter of slechter. Donkerder is verder naar het einde van de schaal.",
+  columnTeam: "Team",
+  columnN: "Deelnemers",
+  columnProfile: "Profiel",
+  columnDimension: "Onderdeel",
+  columnDate: "Datum",
+  sortHint: " (sorteren)",
+  sorted: (title, direction) => `Gesorteerd op ${title}, ${direction === "ascending" ? "laag naar hoog" : "hoog naar laag"}, binnen elke afdeling.`,
+  sortedDefault: "Weer op afdeling en naam.",
+  departmentHeading: (name, count) => `${name ?? "Zonder afdeling"} (${count} ${count === 1 ? "team" : "teams"})`,
+  departmentMean: (name) => `Gemiddelde ${name ?? "zonder afdeling"}`,
+  organisationMean: (teams) => `Hele organisatie (${teams} ${teams === 1 ? "team" : "teams"}, elk team telt even zwaar)`,
+  rounds: (n) => `${n} rondes ingelezen`,
+  filledFrom: (label) => `Ingevuld vanuit: ${label}`,
+  members: (n) => `${n} ${n === 1 ? "deelnemer" : "deelnemers"}`,
+  borderline: (title) => `${title} (op de grens)`,
+  profilesHeading: "Profielen van de teams",
+  profilesIntro: (n) => `Hoeveel van de ${n} ${n === 1 ? "team" : "teams"} elk profiel hebben.`,
+  profileColumns: ["Profiel", "Teams", "Verdeling"],
+  teamsCount: (n) => `${n} ${n === 1 ? "team" : "teams"}`,
+  broadHeading: "Wat speelt breed",
+  broadIntro: "Dit komt in veel teams terug. Speelt iets in de hele organisatie, dan ligt het niet aan één team. " +
+    "Het gaat dan over hoe de organisatie het werk regelt: bespreek het daar, niet per team.",
+  broadNone: (n) => `In deze ${n} ${n === 1 ? "team" : "teams"} speelt geen onderdeel en geen vraag breed.`,
+  lowHeading: "Laag in de meeste teams",
+  lowText: (low, teams, band) => `In ${low} van de ${teams} teams in de laagste band (‘${band}’). Wat de gids voorstelt:`,
+  apartHeading: "Vragen waarop teams verschillen",
+  apartIntro: "Bij deze vragen zijn sommige teams het vooral oneens en andere vooral eens. Vraag elkaar wat het verschil maakt.",
+  apartText: (low, high, teams, dimension) => `In ${low} van de ${teams} teams vooral oneens, in ${high} vooral eens (onderdeel ${dimension}).`,
+  withinHeading: "Vragen die teams van binnen verdelen",
+  withinIntro: "Bij deze vragen lopen de antwoorden binnen een team ver uiteen. Dat komt in meer teams voor.",
+  withinText: (split, teams, dimension) => `Verdeeld binnen ${split} van de ${teams} teams met cijfers per vraag (onderdeel ${dimension}).`,
+  kiteHeading: "De vijf supportlijnen: de vlieger",
+  kiteIntro: "Hoe verder een punt naar buiten ligt, hoe sterker die lijn (0 in het midden, 100 aan de rand). " +
+    "De tabel onder de figuren toont dezelfde cijfers.",
+  kiteVerdict: "Het profiel van de hele organisatie:",
+  wholeOrganisation: "Hele organisatie",
+  kiteReference: "De stippellijn in de figuur van een afdeling is de hele organisatie.",
+  kiteCaption: "Gemiddelde per supportlijn, voor de hele organisatie en per afdeling",
+  perspectivesHeading: "Twee kanten naast elkaar",
+  perspectivesIntro: "De bedrijfsvoering kijkt naar zichzelf, de teams kijken naar de bedrijfsvoering. " +
+    "Waar de cijfers ver uit elkaar liggen, is een gesprek tussen beide kanten nuttig.",
+  perspectivesNone: "In de bestanden staat niet vanuit welke kant is ingevuld.",
+  perspectivesCaption: "Gemiddelde per onderdeel, per kant",
+  perspectiveColumn: (label, teams) => `${label} (${teams} ${teams === 1 ? "team" : "teams"})`,
+  trendsHeading: "Ontwikkeling per team",
+  trendsIntro: "Van deze teams zijn meer rondes ingelezen. Per ronde het gemiddelde per onderdeel, de oudste bovenaan.",
+  reportsHeading: "Rapport en bestanden",
+  reportsIntro: "Het rapport past op A4: het beeld, wat breed speelt en wat de gids voorstelt. " +
+    "Het actieblad is één blad om samen in te vullen.",
+  downloadCsv: "Download als CSV",
+  printReport: "Rapport afdrukken",
+  printPlan: "Actieblad afdrukken",
+  planMeta: (title, date, teams) => `${title}, ${date}, ${teams} ${teams === 1 ? "team" : "teams"}.`,
+  planIntro: "Wat we in het overzicht van alle teams zagen, staat links. Vul samen in wat jullie nu doen, wie dat oppakt en wanneer.",
+  planCaption: "Wat we zagen en wat we nu doen",
+  planColumns: ["Wat we zagen", "Wat we nu doen", "Wie", "Wanneer"],
+  planEmpty: "leeg, om in te vullen",
+  planLow: (title, low, teams) => `${title}: laag in ${low} van de ${teams} teams`,
+  planApart: (text) => `Teams verschillen op: ${text}`,
+  planWithin: (text) => `Verdeelt teams van binnen: ${text}`,
+  planNext: "Wanneer kijken we opnieuw? ",
+  planWho: "Wie zorgt dat het gebeurt? ",
 };

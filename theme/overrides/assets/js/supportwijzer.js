@@ -9,6 +9,7 @@
  */
 import { onEngineState } from "./engine-client.js";
 import { initScanChooser } from "./scan-chooser.js";
+import { initOrganisationPage } from "./organisation-page.js";
 import { initScanPage } from "./scan-page.js";
 import { storage } from "./storage.js";
 import { TEXT } from "./strings.js";
@@ -30,6 +31,7 @@ function initClearAll(root) {
 function initPage() {
   initScanPage(document);
   initTeamPage(document);
+  initOrganisationPage(document);
   initClearAll(document);
   initScanChooser(document);
 }
