@@ -54,3 +54,22 @@ def test_a_result_and_a_team_result_fit_a_phone(site, phone):
     phone.click("[data-sw-check]")
     show_team(phone, 5)
     assert phone.evaluate(SIDEWAYS) <= 0
+
+
+def test_the_organisation_overview_fits_a_phone(site, phone, tmp_path):
+    import json
+
+    from engine.organisation import team_file
+    scan = assessment("teamfase")
+    files = []
+    for i, (department, label) in enumerate([("Zorg", "Team Noord"), ("Zorg", "Team Noord"), ("Zorg", "Wijkteam 3"),
+                                             ("Bedrijfsvoering", "Financiën"), (None, "Klantcontact")]):
+        codes = [engine.encode(scan, {q.id: value for q in scan.questions}) for value in (2, 3, 4, 5)[i % 2:]]
+        path = tmp_path / f"team{i}.json"
+        path.write_text(json.dumps(team_file(scan, codes, label, department, date=f"2026-0{i + 1}-01")))
+        files.append(str(path))
+    phone.goto(site("scans/teamfase/organisatie/"))
+    phone.set_input_files("[data-sw-org-files-input]", files)
+    phone.wait_for_selector("[data-sw-org-result]:not([hidden])", timeout=90000)
+    assert phone.locator("[data-sw-org-trend]").count() == 1  # the trend table is drawn too
+    assert phone.evaluate(SIDEWAYS) <= 0
