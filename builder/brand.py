@@ -24,7 +24,7 @@ LANGUAGES = ("nl", "en", "de", "fr", "fy")
 IMAGE_TYPES = (".svg", ".png")
 MAX_IMAGE_BYTES = 1_000_000
 KEYS = ("organisation", "site_title", "logo", "favicon", "colors", "language", "footer", "scans", "sections",
-        "home_intro", "site_url", "hide_credit", "own_pages", "own_pages_title", "own_scans")
+        "home_intro", "site_url", "source_url", "hide_credit", "own_pages", "own_pages_title", "own_scans")
 COLOR_KEYS = ("primary", "accent")
 FOOTER_KEYS = ("contact", "link_text", "link_url")
 # Sections of the guide (top-level navigation titles) that a brand may hide; "Over" holds the
@@ -51,6 +51,7 @@ class Brand:
     sections: list[str] | None = None     # None: every section
     home_intro_html: str = ""
     site_url: str | None = None
+    source_url: str | None = None         # where the site's source code is: "Broncode" in the footer
     hide_credit: bool = False
     own_pages: Path | None = None
     own_pages_title: str = "Van onze organisatie"
@@ -241,6 +242,14 @@ def load_brand(path: Path | None) -> Brand:
             problem(f"expected site_url as https://host/path/, received {site_url!r}", "site_url")
         else:
             brand.site_url = site_url if site_url.endswith("/") else site_url + "/"
+
+    source_url = data.get("source_url")
+    if source_url is not None:
+        if not isinstance(source_url, str) or not re.match(r"^https://[^\s/<>\"']+(/[^\s<>\"']*)?$", source_url.strip()):
+            problem(f"expected source_url as an https:// address, such as https://github.com/organisatie/supportwijzer, "
+                    f"received {source_url!r}", "source_url")
+        else:
+            brand.source_url = source_url.strip()
 
     hide = data.get("hide_credit")
     if hide is not None:

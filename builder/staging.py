@@ -240,7 +240,7 @@ def brand_css(brand: Brand) -> str:
 
 
 def footer_html(brand: Brand, credit_url: str) -> str:
-    """The footer line: the brand's contact and link, then (unless hidden) the toolkit's credit."""
+    """The footer line: the brand's contact and link, its source code, then (unless hidden) the toolkit's credit."""
     from html import escape
 
     parts = []
@@ -248,6 +248,8 @@ def footer_html(brand: Brand, credit_url: str) -> str:
         parts.append(f'<span class="sw-footer-contact">{escape(brand.footer_contact)}</span>')
     if brand.footer_link_url:
         parts.append(f'<a href="{escape(brand.footer_link_url)}" rel="noopener">{escape(brand.footer_link_text)}</a>')
+    if brand.source_url:
+        parts.append(f'<a class="sw-source" href="{escape(brand.source_url)}" rel="noopener">Broncode</a>')
     if not brand.hide_credit:
         parts.append(f'<span class="sw-credit">Gemaakt met Supportwijzer, naar het boek '
                      f'<a href="{credit_url}">De Supportorganisatie</a></span>')

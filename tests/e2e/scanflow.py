@@ -17,9 +17,17 @@ def fill(page, answers: dict) -> None:
         page.locator(f'input[name="{question}"][value="{value}"]').check()
 
 
+def clear_answers(page) -> None:
+    """"Wis mijn antwoorden", then "Ja, wis alles": wiping asks first."""
+    page.click("[data-sw-clear]")
+    page.click("[data-sw-clear-yes]")
+
+
 def show_result(page) -> None:
+    """Ask for the result and wait for the engine's (a slow engine shows the code first: not that one)."""
     page.click("[data-sw-submit]")
     page.wait_for_selector("[data-result-code]", timeout=60000)
+    page.wait_for_selector("[data-sw-fallback='slow']", state="detached", timeout=60000)
 
 
 def shown_result(page) -> dict:

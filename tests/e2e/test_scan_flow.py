@@ -6,7 +6,7 @@ import re
 import pytest
 
 import engine
-from scanflow import assessment, expected_result, fill, show_result, shown_result, stored_keys
+from scanflow import assessment, clear_answers, expected_result, fill, show_result, shown_result, stored_keys
 
 SCAN = "teamfase"
 
@@ -75,7 +75,7 @@ def test_answers_survive_a_reload_and_clearing_removes_them(page, site):
         assert page.locator(f'input[name="{question}"][value="{value}"]').is_checked()
     assert page.locator(".sw-progress-text").inner_text() == f"5 van {len(a.questions)} beantwoord"
     assert "5 antwoorden van de vorige keer teruggezet." in page.locator("[data-sw-status]").inner_text()
-    page.click("[data-sw-clear]")
+    clear_answers(page)
     assert page.locator("input[type=radio]:checked").count() == 0
     assert stored_keys(page) == []
     page.reload()

@@ -15,7 +15,7 @@ import re
 import pytest
 
 import engine
-from scanflow import assessment, expected_result, fill, show_result, show_team, shown_result, stored_keys
+from scanflow import assessment, clear_answers, expected_result, fill, show_result, show_team, shown_result, stored_keys
 from test_site import AXE_SOURCE, ALL_IMPACTS, axe_violations
 
 # Every message the page posts to the engine's worker, as JSON text (the page's side of the protocol).
@@ -125,8 +125,11 @@ def test_a_flag_shows_uitslag_onzeker_and_the_profile_as_mogelijk(page, site, fl
     # next to the scores: between the heading "Per onderdeel" and the chart
     order = page.evaluate("""() => [...document.querySelectorAll('[data-sw-result-body] > *')]
                               .map((e) => e.matches('[data-sw-flags]') ? 'flags' : e.matches('.sw-chart') ? 'chart'
-                                   : e.matches('.sw-profile') ? 'profile' : e.tagName === 'H3' ? e.textContent : '')""")
-    assert order[:4] == ["profile", "Per onderdeel", "flags", "chart"]
+                                   : e.matches('.sw-profile') ? 'profile' : e.matches('.sw-code') ? 'code'
+                                   : e.matches('.sw-hero') ? 'hero' : e.matches('.sw-print-date') ? 'date'
+                                   : e.tagName === 'H3' ? e.textContent : '')""")
+    # a team scan: the code first, then the result at a glance (test_scan_glance.py), then the details
+    assert order[:7] == ["date", "code", "hero", "profile", "Per onderdeel", "flags", "chart"]
     profile = page.locator(".sw-profile")
     title = expected["profile"]["title"]
     runner_up = expected["runner_up"]["title"]
@@ -319,7 +322,7 @@ def test_open_questions_stay_on_the_device_are_printed_and_are_cleared(context, 
     page.emulate_media(media="print")
     assert printed.locator(".sw-reflection-text").all_inner_texts() == [secret, "Minder vergaderen"]
     page.emulate_media(media="screen")
-    page.click("[data-sw-clear]")
+    clear_answers(page)
     assert fields.first.input_value() == ""
     assert stored_keys(page) == []
     page.reload()

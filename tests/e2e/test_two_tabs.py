@@ -1,7 +1,7 @@
 """The same scan open in two tabs of one browser: answers merge, nothing is lost, and the page says so."""
 import re
 
-from scanflow import assessment, fill, show_result
+from scanflow import assessment, clear_answers, fill, show_result
 
 SCAN = "teamfase"
 MERGED = "Je hebt deze scan ook in een ander tabblad open. De antwoorden van beide tabbladen zijn samengevoegd."
@@ -79,7 +79,7 @@ def test_wis_mijn_antwoorden_in_one_tab_clears_the_other_tab_too(context, site):
     one, other = open_tabs(context, site)
     fill(one, {q.id: 3 for q in a.questions[:4]})
     wait_for_checked(other, 4)
-    other.click("[data-sw-clear]")
+    clear_answers(other)
     wait_for_checked(one, 0)
     cleared_here = "Je antwoorden zijn gewist in een ander tabblad. Daarom zijn ze hier ook gewist."
     assert status(one) == cleared_here

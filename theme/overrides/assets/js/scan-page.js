@@ -11,13 +11,16 @@ import { encodeFallback } from "./code-fallback.js";
 import { cloneText, download as downloadFile, el, formatWhole as formatScore, profileBlock, qrCode, svg } from "./dom.js";
 import { initKiosk } from "./kiosk.js";
 import { KEYS, storage } from "./storage.js";
-import { KIOSK, TEAM, TEXT } from "./strings.js";
+import { KIOSK, SCAN15, TEAM, TEXT } from "./strings.js";
 
 /** The checked answer of each question (not the perspective: that is no question). */
 const CHECKED_ANSWERS = "fieldset[data-sw-question] input[type=radio]:checked";
 
 /** The name of the perspective's radio group: '_' is never part of a question id. */
 const PERSPECTIVE = "sw_perspective";
+
+/** After this long waiting for the engine, the result code (code-fallback.js) is shown already. */
+const SLOW_ENGINE_MS = 12000;
 
 /**
  * The team round and mode in the address fragment: `#team=<round>` for a member on their own
@@ -102,8 +105,12 @@ export function initScanPage(root) {
   const resultSection = root.querySelector("[data-sw-result]");
   const resultBody = root.querySelector("[data-sw-result-body]");
   const submit = form.querySelector("[data-sw-submit]");
+  const submitLabel = submit.textContent;
+  // a team or organisation scan: one person's answers that go to a group's result
+  const forTheGroup = form.dataset.swAudience !== "individual";
   const notices = [];
   let waitingForResult = false;
+  let slowTimer = null;
 
   // -- the engine starts at once, so it is ready by the time the user is ------
   startEngine(form.dataset.swWheel);
@@ -120,16 +127,47 @@ export function initScanPage(root) {
     }
   }
 
+  /**
+   * The button while the result waits for the engine: busy, and saying what it waits for. The
+   * status region says which stage the engine is at (its progress events, engine-client.js).
+   */
+  function waitForEngine(stage) {
+    if (!waitingForResult) {
+      waitingForResult = true;
+      clearTimeout(slowTimer);
+      slowTimer = setTimeout(() => {
+        if (!waitingForResult || !document.body.contains(form)) return;
+        showFallbackCode({ slow: true });
+        say(SCAN15.slow);
+      }, SLOW_ENGINE_MS);
+    }
+    submit.setAttribute("aria-busy", "true");
+    submit.textContent = SCAN15.submitBusy;
+    if (!resultBody.querySelector("[data-sw-fallback='slow']")) {
+      say(Object.hasOwn(SCAN15.stages, stage) ? SCAN15.stages[stage] : SCAN15.stageOther);
+    }
+  }
+
+  /** The button as it was: nothing to wait for any more (a result, a failure, or the kiosk). */
+  function stopWaiting() {
+    waitingForResult = false;
+    clearTimeout(slowTimer);
+    submit.textContent = submitLabel;
+    submit.removeAttribute("aria-busy");
+  }
+
   const stopFollowing = onEngineState((state) => {
     if (!document.body.contains(form)) {
       stopFollowing();
+      clearTimeout(slowTimer);
       return;
     }
-    if (state.status === "failed") {
+    if (state.status === "loading" && waitingForResult) {
+      waitForEngine(state.stage);
+    } else if (state.status === "failed") {
       say(state.reason === "timeout" ? TEXT.engineTimeout : TEXT.engineFailed, { retry: true });
       if (waitingForResult) showFallbackCode();
-      waitingForResult = false;
-      submit.removeAttribute("aria-busy");
+      stopWaiting();
     } else if (state.status === "ready") {
       form.dataset.swEngine = "ready";
       form.dataset.swEngineMs = String(Math.round(state.ms)); // worker start to ready (bench/site.py)
@@ -347,12 +385,37 @@ export function initScanPage(root) {
   const onPageShow = (event) => event.persisted && follow(storage.read(storageKey));
   window.addEventListener("pageshow", onPageShow);
 
-  form.querySelector("[data-sw-clear]").addEventListener("click", () => {
+  // -- "Wis mijn antwoorden" asks first: "Ja, wis alles" or "Nee" -----------------------------
+  const clearButton = form.querySelector("[data-sw-clear]");
+  const clearConfirm = form.querySelector("[data-sw-clear-confirm]");
+
+  function askToClear(open) {
+    clearConfirm.hidden = !open;
+    clearButton.setAttribute("aria-expanded", String(open));
+  }
+
+  clearButton.addEventListener("click", () => {
+    askToClear(clearConfirm.hidden);
+    if (!clearConfirm.hidden) form.querySelector("[data-sw-clear-no]").focus();
+  });
+  form.querySelector("[data-sw-clear-no]").addEventListener("click", () => {
+    askToClear(false);
+    say(SCAN15.clearKept);
+    clearButton.focus();
+  });
+  form.querySelector("[data-sw-clear-yes]").addEventListener("click", () => {
+    askToClear(false);
     clearAnswers();
     storage.remove(storageKey);
     if (!kiosk) storage.remove(reflectionKey); // the kiosk never shows or keeps them
     notices.push(TEXT.cleared);
     say(TEXT.cleared);
+    clearButton.focus();
+  });
+  clearConfirm.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    askToClear(false);
+    clearButton.focus();
   });
 
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -360,6 +423,7 @@ export function initScanPage(root) {
   // -- the team round: its label travels in the address fragment only ------------------
   const labelBanner = root.querySelector("[data-sw-team-label]");
   const roundPanel = root.querySelector("[data-sw-round]");
+  const roundJump = root.querySelector("[data-sw-round-jump]");
   const reflectionSet = form.querySelector("[data-sw-reflection]");
   const container = form.closest("[data-sw-scan-page]") || form.parentElement;
 
@@ -402,11 +466,13 @@ export function initScanPage(root) {
       restore();
       stopWatching = storage.watch(storageKey, follow);
     }
-    // in the kiosk: no personal result, no open questions, no facilitator's panel
-    waitingForResult = waitingForResult && !kiosk;
+    // in the kiosk: no personal result, no open questions, no facilitator's panel; a member who
+    // came through a round's link (#team=...) does not see the facilitator's panel either
+    if (kiosk) stopWaiting();
     submit.hidden = kiosk;
     if (reflectionSet) reflectionSet.hidden = kiosk;
-    if (roundPanel) roundPanel.hidden = kiosk;
+    if (roundPanel) roundPanel.hidden = kiosk || Boolean(roundLabel);
+    if (roundJump) roundJump.hidden = kiosk || Boolean(roundLabel);
     container.classList.toggle("sw-kiosk-on", kiosk);
     if (kioskView) kioskView.show(kiosk ? roundLabel : null);
   }
@@ -418,8 +484,10 @@ export function initScanPage(root) {
     if (next === null) {
       // a link within the page: keep the round in the address, so a reload keeps it too
       const kioskStart = window.location.hash === "#sw-kiosk-start";
+      const panelAsked = window.location.hash === "#sw-round";
       if (roundLabel) history.replaceState(history.state, "", window.location.pathname + window.location.search + fragmentOf(roundLabel, kiosk));
       if (kioskStart && !kiosk) offerKiosk();
+      if (panelAsked) showRoundPanel();
       return;
     }
     applyAddress(next);
@@ -512,15 +580,28 @@ export function initScanPage(root) {
 
   if (arrived.kioskWithoutRound || window.location.hash === "#sw-kiosk-start") offerKiosk();
 
+  /** "Een teamronde starten" under the title: the panel below the questions, opened, with the focus in it. */
+  function showRoundPanel() {
+    if (!roundPanel || roundPanel.hidden) return;
+    roundPanel.open = true;
+    roundPanel.scrollIntoView({ block: "start" });
+    roundPanel.querySelector("summary").focus({ preventScroll: true });
+  }
+  roundJump?.querySelector("a").addEventListener("click", (event) => {
+    event.preventDefault(); // the theme's instant navigation would only scroll: open it as well
+    showRoundPanel();
+  });
+  if (window.location.hash === "#sw-round") showRoundPanel();
+
   // -- the result ------------------------------------------------------------------
   async function showResult() {
     if (kiosk) return; // the kiosk shows no personal result: "Klaar" hands the answers to the round
     const answers = answersOf(form);
+    stopWaiting();
     if (!Object.keys(answers).length) {
       say(TEXT.nothingAnswered);
       return;
     }
-    waitingForResult = false;
     submit.setAttribute("aria-busy", "true");
     say(TEXT.computing);
     try {
@@ -544,9 +625,12 @@ export function initScanPage(root) {
       restartEngine();
     }
     if (form.dataset.swEngine !== "ready") {
-      waitingForResult = true;
-      submit.setAttribute("aria-busy", "true");
-      say(TEXT.waitingForEngine);
+      if (!Object.keys(answersOf(form)).length) {
+        say(TEXT.nothingAnswered);
+        return;
+      }
+      const state = engineState();
+      waitForEngine(state.status === "loading" ? state.stage : null);
       return;
     }
     showResult();
@@ -565,14 +649,17 @@ export function initScanPage(root) {
       }
     });
     return el("section", { class: "sw-code", "aria-labelledby": "sw-code-title" },
-      el("h3", { id: "sw-code-title", text: TEXT.codeHeading }),
+      el("h3", { id: "sw-code-title", text: forTheGroup ? SCAN15.codeHeadingTeam : TEXT.codeHeading }),
       roundLabel ? el("p", { class: "sw-team-label", "data-sw-result-round": roundLabel, text: TEAM.roundLabel(roundLabel) }) : null,
       el("p", {}, el("code", { class: "sw-code-value", "data-result-code": code, text: code }), " ", copy, " ", copied),
       el("p", { class: "sw-code-explained", text: TEXT.codeExplained }));
   }
 
-  /** Without the engine there is no score, but the code can still be made (code-fallback.js). */
-  function showFallbackCode() {
+  /**
+   * Without the engine there is no score, but the code can still be made (code-fallback.js).
+   * `slow`: the engine is still loading; its result replaces this when it is ready.
+   */
+  function showFallbackCode({ slow = false } = {}) {
     if (kiosk) return;
     const answers = answersOf(form);
     if (!Object.keys(answers).length) return;
@@ -582,8 +669,9 @@ export function initScanPage(root) {
     } catch {
       return;
     }
-    const parts = [el("div", { class: "admonition warning", "data-sw-fallback": "" },
-      el("p", { class: "admonition-title", text: TEXT.fallbackHeading }), el("p", { text: TEXT.fallbackExplained })),
+    const parts = [el("div", { class: `admonition ${slow ? "info" : "warning"}`, "data-sw-fallback": slow ? "slow" : "" },
+      el("p", { class: "admonition-title", text: slow ? SCAN15.slowHeading : TEXT.fallbackHeading }),
+      el("p", { text: slow ? SCAN15.slowExplained : TEXT.fallbackExplained })),
     codeBlock(code)];
     if (form.dataset.swTeamPage) {
       parts.push(el("p", {}, TEXT.fallbackLink, " ", el("code", { class: "sw-link-text", text: teamLink(code) })));
@@ -592,10 +680,67 @@ export function initScanPage(root) {
     resultSection.hidden = false;
   }
 
+  /** The date the result was made, for paper (print.css shows it; on screen the page says enough). */
+  function printDate() {
+    const now = new Date();
+    const date = now.toLocaleDateString(document.documentElement.lang || "nl", { day: "numeric", month: "long", year: "numeric" });
+    return el("p", { class: "sw-print-date", "data-sw-print-date": now.toISOString().slice(0, 10), text: SCAN15.printedOn(date) });
+  }
+
+  /**
+   * The top of a result: the profile in one sentence, whether it is borderline or uncertain
+   * (the engine's `borderline` and flags), and one first step. That step is the profile text's
+   * own "Eerste stap" paragraph, as its author put it first; without a profile yet, the first
+   * step is to answer the questions still open.
+   */
+  function hero(score, reasons, open) {
+    const { profile, runner_up: runnerUp = null, borderline = false, perspective = null } = score;
+    const between = Boolean(profile && borderline && runnerUp);
+    const box = el("section", { class: "sw-hero", "data-sw-hero": profile?.id || "", "aria-labelledby": "sw-hero-title" },
+      el("h3", { id: "sw-hero-title", class: "sw-hero-title", text: SCAN15.heroHeading }));
+    let sentence = SCAN15.heroNoProfile;
+    if (profile) {
+      const title = profile.title || profile.id;
+      sentence = between ? SCAN15.heroBetween(title, runnerUp.title || runnerUp.id) : SCAN15.heroProfile(title);
+    }
+    box.append(el("p", { class: "sw-hero-profile", "data-sw-hero-profile": "" }, sentence));
+    const states = [between ? "borderline" : null, profile && reasons.length ? "onzeker" : null].filter(Boolean);
+    if (states.includes("onzeker")) {
+      box.append(el("p", { class: "sw-hero-state", "data-sw-hero-state": states.join(" ") },
+        el("a", { href: "#sw-flags", text: SCAN15.heroUncertain })));
+    } else if (between) {
+      box.append(el("p", { class: "sw-hero-state", "data-sw-hero-state": "borderline", text: SCAN15.heroBorderline }));
+    }
+    let step = null;
+    if (profile) {
+      const text = cloneText(`sw-profile-${profile.id}`, perspective);
+      const marked = text ? [...text.querySelectorAll("p")].find((paragraph) =>
+        paragraph.firstElementChild?.tagName === "STRONG" && paragraph.firstChild === paragraph.firstElementChild
+        && paragraph.firstElementChild.textContent.trim().toLowerCase().startsWith(SCAN15.firstStepMarker)) : null;
+      if (marked) {
+        marked.firstElementChild.remove();
+        const first = marked.firstChild;
+        if (first && first.nodeType === Node.TEXT_NODE) {
+          const rest = first.textContent.trimStart();
+          first.textContent = rest.charAt(0).toUpperCase() + rest.slice(1);
+        }
+        step = marked;
+      }
+    } else if (open.length) {
+      const number = [...form.querySelectorAll("fieldset[data-sw-question]")].indexOf(open[0]) + 1;
+      step = el("p", {}, el("a", { href: `#${open[0].id}`, text: SCAN15.firstStepOpen(number) }));
+    }
+    if (step) {
+      box.append(el("div", { class: "sw-first-step", "data-sw-first-step": "" },
+        el("h4", { class: "sw-first-step-title", text: SCAN15.firstStepHeading }), step));
+    }
+    return box;
+  }
+
   function renderResult(score, code, answers) {
     const dimensionIds = Object.keys(score.dimensions);
     const titleOf = (id) => document.getElementById(`sw-dimension-${id}`)?.dataset.title || id;
-    const parts = [];
+    const parts = [printDate()];
 
     // the answer-quality flags (engine/scoring.py): one sentence each; "incomplete" names the parts
     const flags = score.flags || [];
@@ -604,7 +749,17 @@ export function initScanPage(root) {
       : TEXT.flagReasons[flag];
     const known = flags.filter((flag) => Object.hasOwn(TEXT.flagReasons, flag)); // a flag of a later engine: not shown
 
-    const heading = form.dataset.swAudience === "individual" ? TEXT.profileHeadingSelf : TEXT.profileHeading;
+    // the open questions (also the hero's first step when there is no profile yet)
+    const open = [...form.querySelectorAll("fieldset[data-sw-question]")]
+      .filter((fieldset) => !(fieldset.dataset.swQuestion in answers) || answers[fieldset.dataset.swQuestion] === "unknown");
+
+    // a team or organisation scan: the code comes first, with what to do with it; below it
+    // this one person's view ("Jouw beeld"), never worded as the team's
+    const codeSection = codeBlock(code);
+    if (forTheGroup) parts.push(codeSection);
+    parts.push(hero(score, known.filter((flag) => flag !== "incomplete"), open));
+
+    const heading = forTheGroup ? SCAN15.profileHeadingMine : TEXT.profileHeadingSelf;
     parts.push(profileBlock(score, {
       heading, none: TEXT.noProfile, reasons: known.filter((flag) => flag !== "incomplete").map(reason),
       maybe: TEXT.maybe, maybeEither: TEXT.maybeEither, between: TEXT.between,
@@ -614,7 +769,7 @@ export function initScanPage(root) {
     // chart and table of the same numbers, with what makes them uncertain right beside them
     parts.push(el("h3", { text: TEXT.dimensionsHeading }));
     if (known.length) {
-      parts.push(el("div", { class: "admonition warning sw-flags", "data-sw-flags": known.join(" ") },
+      parts.push(el("div", { class: "admonition warning sw-flags", id: "sw-flags", "data-sw-flags": known.join(" ") },
         el("p", { class: "admonition-title", text: TEXT.flagsHeading }),
         ...known.map((flag) => el("p", { "data-sw-flag": flag, text: reason(flag) }))));
     }
@@ -651,8 +806,6 @@ export function initScanPage(root) {
     }
 
     // open questions
-    const open = [...form.querySelectorAll("fieldset[data-sw-question]")]
-      .filter((fieldset) => !(fieldset.dataset.swQuestion in answers) || answers[fieldset.dataset.swQuestion] === "unknown");
     if (!score.complete && open.length) {
       const list = el("ul");
       for (const fieldset of open) {
@@ -667,9 +820,8 @@ export function initScanPage(root) {
     // the open questions' texts, on paper only (kept up to date while they are typed)
     if (reflectionFields.length) parts.push(el("section", { class: "sw-reflection-print", "data-sw-reflection-print": "" }));
 
-    // the code, and ways to keep the result
-    const codeSection = codeBlock(code);
-    parts.push(codeSection);
+    // the code (for a personal scan: here, near the end), and ways to keep the result
+    if (!forTheGroup) parts.push(codeSection);
     if (form.dataset.swTeamPage) {
       const link = teamLink(code);
       const figure = el("figure", { class: "sw-qr", "data-sw-qr-link": link });
