@@ -74,6 +74,8 @@ case "${1:-help}" in
     .venv/bin/python bench/readability.py
     .venv/bin/python bench/yaml_limits.py
     .venv/bin/python bench/team.py
-    .venv/bin/python bench/scans.py ;;
+    .venv/bin/python bench/scans.py
+    .venv/bin/python bench/organisation.py
+    .venv/bin/python bench/stdlib.py ;;
   *) sed -n '2,5p' "$0" | sed 's/^# //'; exit 2 ;;
 esac

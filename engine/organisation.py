@@ -57,8 +57,8 @@ MESSAGES = {
                  "Vraag de begeleider het bestand opnieuw te bewaren.",
     "newer-schema": "Dit teamresultaat is gemaakt met een nieuwere versie van Supportwijzer. "
                     "Open het op de site waar het gemaakt is, of vraag om een nieuwere versie van deze site.",
-    "other-scan": "Dit teamresultaat hoort bij een andere scan ({scan}). Open het op de organisatiepagina "
-                  "van die scan.",
+    "other-scan": "Dit teamresultaat hoort bij een andere scan ({scan}). Open het in het overzicht van alle "
+                  "teams van die scan.",
     "other-version": "Dit teamresultaat hoort bij versie {version} van deze scan; deze pagina gebruikt "
                      "versie {current}. Cijfers van verschillende versies zijn niet te vergelijken.",
     "too-small": "Dit team heeft {n} deelnemers; een team telt mee vanaf {min_group}. Zo blijft ieder "
