@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -37,6 +38,7 @@ from .wheel import WheelError, build_wheel, hashed_name, pack_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+SOURCE_URL = re.compile(r"^https://[^\s/<>\"']+(/[^\s<>\"']*)?$")  # as builder/brand.py accepts source_url
 # What the browser fetches of Pyodide itself. Not python_stdlib.zip: the build ships only the modules the
 # engine imports, precompiled (builder/stdlib.py); not pyodide-lock.json: the worker gives it inline.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -277,6 +279,9 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
     # then the one the Pages workflow passes in the environment
     site_url = project.site_url or brand.site_url or os.environ.get("SUPPORTWIJZER_SITE_URL") or DEFAULT_SITE_URL
     base_path = urlsplit(site_url).path or "/"
+    # where the source code is: the brand's address, else the repository the Pages workflow builds from
+    if not brand.source_url and SOURCE_URL.match(os.environ.get("SUPPORTWIJZER_SOURCE_URL", "")):
+        brand.source_url = os.environ["SUPPORTWIJZER_SOURCE_URL"]
 
     with tempfile.TemporaryDirectory(prefix="supportwijzer-", dir=project.root) as scratch:
         scratch = Path(scratch)
@@ -314,6 +319,7 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
                        | {f"scans/{scan}/papier/index.md" for scan in hidden_scans}
                        | {f"scans/{scan}/organisatie/index.md" for scan in hidden_scans})
         staging.add_home_intro(docs_dir, brand.home_intro_html)
+        staging.add_source_link(docs_dir, brand.source_url)
         theme = staging.copy_brand_files(brand, docs_dir)
         (docs_dir / "assets" / "css").mkdir(parents=True, exist_ok=True)
         (docs_dir / "assets" / "css" / "brand.css").write_text(staging.brand_css(brand), encoding="utf-8")

@@ -198,6 +198,30 @@ def own_pages_nav(docs_dir: Path) -> list:
     return pages
 
 
+SOURCE_MARK = "<!-- sw:broncode -->"
+
+
+def add_source_link(docs_dir: Path, source_url: str | None) -> None:
+    """Where this copy's source code is, on the page for IT people (zelf-hosten.md, at its marker).
+
+    The brand's ``source_url``, or the repository the Pages workflow builds from; a copy
+    without either says so, instead of pointing at nothing.
+    """
+    page = docs_dir / "zelf-hosten.md"
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    if SOURCE_MARK not in text:
+        return
+    if source_url:
+        sentence = (f"De broncode van deze site staat op <{source_url}>. "
+                    "Daar vind je ook het bestand `brand.yml` van deze versie.")
+    else:
+        sentence = ("Deze versie van de site noemt geen adres van haar broncode. "
+                    "Vraag de beheerder van de site waar die staat, of zet het adres in `brand.yml` bij `source_url`.")
+    page.write_text(text.replace(SOURCE_MARK, sentence), encoding="utf-8")
+
+
 def add_home_intro(docs_dir: Path, html: str) -> None:
     """The brand's own words on the home page, right under its title (HTML our renderer made safe)."""
     if not html:
