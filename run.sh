@@ -76,6 +76,7 @@ case "${1:-help}" in
     .venv/bin/python bench/team.py
     .venv/bin/python bench/scans.py
     .venv/bin/python bench/organisation.py
-    .venv/bin/python bench/stdlib.py ;;
+    .venv/bin/python bench/stdlib.py
+    SUPPORTWIJZER_BROWSER="$(find_browser || true)" .venv/bin/python bench/lighthouse.py ;;
   *) sed -n '2,5p' "$0" | sed 's/^# //'; exit 2 ;;
 esac

@@ -641,6 +641,8 @@ def main(argv=None) -> None:
     parser.add_argument("--servers", default=None, help="slow-device servers, comma-separated: gzip,plain")
     parser.add_argument("--cpu-share", type=float, default=0.25, help="share of one core for the slow browser")
     parser.add_argument("--submit-after", type=float, default=12.0, help="seconds after arriving the respondent submits")
+    parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false",
+                        help="leave out Lighthouse's performance scores (about 2 minutes)")
     args = parser.parse_args(argv)
     rounds = args.rounds or (2 if args.quick else 5)
     servers = (args.servers or ("gzip" if args.quick else "gzip,plain")).split(",")
@@ -669,6 +671,18 @@ def main(argv=None) -> None:
         with sync_playwright() as playwright:
             if args.profile in ("both", "fast"):
                 figures.update(unthrottled(playwright, executable, base, site_dir, scratch, rounds))
+                if args.lighthouse:
+                    # Lighthouse's performance score (issue 15), on a server that compresses like a static host
+                    from lighthouse import lighthouse_scores  # bench/lighthouse.py; bench/ is sys.path[0]
+                    lh = make_bench_server(site_dir, compress=True, wire=Wire())
+                    servers_up.append(lh)
+                    threading.Thread(target=lh.serve_forever, daemon=True).start()
+                    lh_base = f"http://127.0.0.1:{lh.server_port}/"
+                    figures["lighthouse_performance"] = {
+                        f"{name}/{form}": lighthouse_scores(lh_base + path, form, executable)["scores"]["performance"]
+                        for name, path in (("home", ""), ("guide", "wendbaar-werken/"), ("scan", "scans/teamfase/"),
+                                           ("team", "scans/teamfase/team/"))
+                        for form in ("mobile", "desktop")}
             if args.profile in ("both", "slow"):
                 codes = team_codes(TEAM_CODES)
                 settings = {}
