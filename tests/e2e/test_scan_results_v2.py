@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-import random
 import re
+import random
 
 import pytest
 
@@ -375,8 +375,10 @@ def test_team_page_shows_between_two_profiles_and_whole_numbers(page, site):
         row = page.locator(f'tr[data-sw-dimension="{dim}"]')
         assert float(row.locator("[data-sw-mean]").get_attribute("data-sw-mean")) == d["mean"]
         assert row.locator("[data-sw-mean]").inner_text() == whole(d["mean"])
-        numbers = row.locator("td").all_inner_texts()[:6]  # count, mean, median, lowest, highest, spread
-        assert all(cell.isdigit() for cell in numbers), numbers
+        count, mean, median, span, spread = row.locator("td").all_inner_texts()[:5]
+        assert all(cell.isdigit() for cell in (count, mean, median)), (count, mean, median)
+        assert all(end.isdigit() for end in span.split("–")), span  # lowest–highest
+        assert re.fullmatch(r"jullie zien dit [a-z ]+ \(\d+\)", spread), spread  # the spread in words, then whole
     assert axe_violations(page, ALL_IMPACTS) == []
 
 
