@@ -9,7 +9,7 @@ def test_the_privacy_page_and_the_code_agree():
     assert privacy.declared_keys(ROOT / privacy.STORAGE_JS) == [
         "supportwijzer:antwoorden:<scan>:v<versie>", "supportwijzer:teamronde:<scan>:<team>",
         "supportwijzer:reflectie:<scan>:v<versie>", "supportwijzer:kiosk:<scan>:v<versie>:<team>",
-        "supportwijzer:organisatie:<scan>", "<pad>.__palette"]
+        "supportwijzer:organisatie:<scan>", "supportwijzer:weergave", "<pad>.__palette"]
 
 
 def test_a_key_missing_from_the_page_stops_the_build_at_the_table(tmp_path):

@@ -11,7 +11,7 @@ import { encodeFallback } from "./code-fallback.js";
 import { cloneText, download as downloadFile, el, formatWhole as formatScore, profileBlock, qrCode, svg } from "./dom.js";
 import { initKiosk } from "./kiosk.js";
 import { KEYS, storage } from "./storage.js";
-import { KIOSK, SCAN15, TEAM, TEXT } from "./strings.js";
+import { KIOSK, SCAN15, SCANPHONE, TEAM, TEXT } from "./strings.js";
 
 /** The checked answer of each question (not the perspective: that is no question). */
 const CHECKED_ANSWERS = "fieldset[data-sw-question] input[type=radio]:checked";
@@ -182,10 +182,13 @@ export function initScanPage(root) {
   // A tab also follows the other tabs' writes as they happen (storage.watch). Each tab writes
   // each change, so for one question the answer chosen last wins, in every tab. The name of a
   // team round is not part of the answers: it belongs to each tab's own address (#team=...).
+  let modes = null; // one question per screen or all of them, and the jump (initAnswerModes, below)
+
   function updateProgress() {
     const answered = form.querySelectorAll(CHECKED_ANSWERS).length; // "n/a" counts: the question is done
     progressBar.value = answered;
     progressText.textContent = TEXT.progress(answered, total);
+    modes?.refresh();
   }
 
   /** The answers in a saved value, or null when it is not a saved-answers entry. */
@@ -321,6 +324,7 @@ export function initScanPage(root) {
     resultSection.hidden = true;
     resultBody.replaceChildren();
     notices.length = 0;
+    modes?.reset();
   }
 
   /** Show what is kept under the current key (at the start, and after a change of mode), and say so. */
@@ -348,6 +352,14 @@ export function initScanPage(root) {
     updateProgress();
   }
   restore();
+  modes = initAnswerModes(form, { answered: () => form.querySelectorAll(CHECKED_ANSWERS).length });
+
+  /** Nothing answered yet: say how many are open and bring the first one into view, with the focus on it. */
+  function nothingYet() {
+    say(SCANPHONE.submitNothing(total));
+    const first = modes.firstOpen();
+    if (first) modes.show(first);
+  }
 
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio") return; // the open questions are kept on input, under their own key
@@ -599,7 +611,7 @@ export function initScanPage(root) {
     const answers = answersOf(form);
     stopWaiting();
     if (!Object.keys(answers).length) {
-      say(TEXT.nothingAnswered);
+      nothingYet();
       return;
     }
     submit.setAttribute("aria-busy", "true");
@@ -609,6 +621,9 @@ export function initScanPage(root) {
       const result = await ask("result", definition, { answers, perspective: perspectiveOf(form) });
       renderResult(result.score, result.code, answers);
       say("");
+      // a result with open questions is allowed: it says so, and the jump to them is right here
+      const unanswered = total - form.querySelectorAll(CHECKED_ANSWERS).length;
+      modes.openNote(unanswered ? SCANPHONE.submitOpen(unanswered) : "");
       resultSection.hidden = false;
       resultSection.focus();
     } catch (error) {
@@ -626,7 +641,7 @@ export function initScanPage(root) {
     }
     if (form.dataset.swEngine !== "ready") {
       if (!Object.keys(answersOf(form)).length) {
-        say(TEXT.nothingAnswered);
+        nothingYet();
         return;
       }
       const state = engineState();
@@ -773,7 +788,7 @@ export function initScanPage(root) {
         el("p", { class: "admonition-title", text: TEXT.flagsHeading }),
         ...known.map((flag) => el("p", { "data-sw-flag": flag, text: reason(flag) }))));
     }
-    parts.push(chart(dimensionIds.map((id) => [titleOf(id), score.dimensions[id].score])));
+    parts.push(scales(dimensionIds.map((id) => ({ id, title: titleOf(id), ...score.dimensions[id] })), bandLimits(definition)));
     const table = el("table", { class: "sw-score-table" }, el("caption", { text: TEXT.tableCaption }));
     const head = el("tr", {}, ...[TEXT.columnDimension, TEXT.columnScore, TEXT.columnBand, TEXT.columnAnswered]
       .map((label) => el("th", { scope: "col", text: label })));
@@ -814,7 +829,8 @@ export function initScanPage(root) {
       }
       parts.push(el("div", { class: "admonition note sw-open" },
         el("p", { class: "admonition-title", text: TEXT.openHeading(open.length) }),
-        el("p", { text: TEXT.openIntro }), list));
+        el("p", { text: TEXT.openIntro }), list,
+        modes.firstOpen() ? el("p", {}, el("button", { type: "button", class: "md-button", "data-sw-first-open": "", text: SCANPHONE.firstOpen })) : null));
     }
 
     // the open questions' texts, on paper only (kept up to date while they are typed)
@@ -843,32 +859,341 @@ export function initScanPage(root) {
   }
 }
 
-/** A horizontal bar per dimension (0-100), drawn as SVG; the table beside it carries the same numbers. */
-function chart(rows) {
-  const rowHeight = 36;
-  const labelWidth = 12; // room for the 0 tick label
-  const width = 600;
-  const height = rows.length * rowHeight + 24;
-  const figure = el("figure", { class: "sw-chart" });
-  const drawing = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "sw-chart-title", class: "sw-chart-svg" });
-  const title = svg("title", { id: "sw-chart-title" });
-  title.textContent = `${TEXT.chartTitle}: ` + rows.map(([label, score]) => `${label} ${formatScore(score)}`).join("; ");
-  drawing.append(title);
-  for (const tick of [0, 25, 50, 75, 100]) {
-    const x = labelWidth + (tick / 100) * (width - labelWidth - 40);
-    drawing.append(svg("line", { x1: x, x2: x, y1: 0, y2: height - 20, class: "sw-chart-grid" }));
-    const label = svg("text", { x, y: height - 4, class: "sw-chart-tick", "text-anchor": "middle" });
-    label.textContent = String(tick);
-    drawing.append(label);
+/** The bands of each dimension from the scan's definition (JSON text): {id: [{ upto, label }]}, lowest first. */
+function bandLimits(definition) {
+  const limits = {};
+  let parsed = {};
+  try {
+    parsed = JSON.parse(definition);
+  } catch {
+    return limits;
   }
-  rows.forEach(([label, score], i) => {
-    const y = i * rowHeight + 4;
-    const barWidth = score === null ? 0 : (score / 100) * (width - labelWidth - 40);
-    drawing.append(svg("rect", { x: labelWidth, y, width: Math.max(barWidth, 2), height: rowHeight - 12, rx: 3, class: "sw-chart-bar" }));
-    const text = svg("text", { x: labelWidth + 6, y: y + rowHeight / 2 - 2, class: "sw-chart-label" });
-    text.textContent = `${label}: ${score === null ? TEXT.noScore : formatScore(score)}`;
-    drawing.append(text);
+  for (const dimension of parsed.dimensions || []) {
+    limits[dimension.id] = (dimension.bands || []).map((band) => ({
+      upto: Number(band.upto),
+      label: typeof band.label === "string" ? band.label : String(band.label?.nl ?? Object.values(band.label || {})[0] ?? ""),
+    }));
+  }
+  return limits;
+}
+
+/**
+ * One scale per dimension: a 0-100 bar over the band zones (the same zones as the team page's
+ * strips), both ends named with the lowest and highest band, a marker with the whole number,
+ * and the band as text. The table after it carries the same numbers (and the engine's decimals).
+ * `rows`: [{ id, title, score, band }].
+ */
+function scales(rows, limits) {
+  const box = el("div", { class: "sw-chart sw-scales", "data-sw-scales": "" },
+    el("p", { class: "sw-scales-intro" }, legend(), " ", SCANPHONE.scalesIntro));
+  for (const row of rows) box.append(scale(row, limits[row.id] || []));
+  return box;
+}
+
+/** How to read the scales, drawn small: the zones, a bar and the marker (with the title of all of them). */
+function legend() {
+  const drawing = svg("svg", { viewBox: "0 0 60 14", class: "sw-scales-legend", role: "img", "aria-labelledby": "sw-scales-legend-title" });
+  const name = svg("title", { id: "sw-scales-legend-title" });
+  name.textContent = `${TEXT.chartTitle}: ${SCANPHONE.legend}`;
+  drawing.append(name);
+  [0, 1, 2].forEach((index) => drawing.append(svg("rect", { x: index * 20, y: 2, width: 20, height: 10, class: `sw-zone sw-zone-${index}` })));
+  drawing.append(svg("rect", { x: 0, y: 5, width: 34, height: 4, class: "sw-chart-bar" }));
+  drawing.append(svg("rect", { x: 33, y: 0, width: 2, height: 14, class: "sw-scales-legend-marker" }));
+  return drawing;
+}
+
+function scale({ id, title, score, band }, bands) {
+  const shown = score === null ? TEXT.noScore : formatScore(score);
+  const item = el("div", { class: "sw-scale", "data-sw-scale": id, "data-sw-scale-score": score === null ? "" : String(score),
+    "data-sw-scale-band": band ? band.label : "" });
+  item.append(el("p", { class: "sw-scale-head" },
+    el("span", { class: "sw-chart-label", text: `${title}: ${shown}` }),
+    el("span", { class: "sw-scale-band", text: band ? band.label : "–" })));
+
+  // the drawing is for the eye; in words: the sentence below, and the table after the scales
+  item.append(el("p", { class: "sw-visually-hidden", text: SCANPHONE.scaleTitle(title, shown, band ? band.label : TEXT.noScore,
+    bands.length > 1 ? [bands[0].label, bands[bands.length - 1].label] : null) }));
+  const track = el("div", { class: "sw-scale-track" });
+  const drawing = svg("svg", { viewBox: "0 0 100 10", preserveAspectRatio: "none", "aria-hidden": "true", focusable: "false" });
+  let from = 0;
+  bands.forEach((zone, index) => {
+    drawing.append(svg("rect", { x: from, y: 0, width: Math.max(0, zone.upto - from), height: 10,
+      class: `sw-zone sw-zone-${Math.min(index, 2)}`, "data-sw-zone": String(zone.upto) }));
+    if (index < bands.length - 1) drawing.append(svg("line", { x1: zone.upto, x2: zone.upto, y1: 0, y2: 10, class: "sw-scale-limit" }));
+    from = zone.upto;
   });
-  figure.append(drawing);
-  return figure;
+  if (score !== null) {
+    drawing.append(svg("rect", { x: 0, y: 3, width: Math.max(score, 0.5), height: 4, class: "sw-chart-bar" }));
+  }
+  track.append(drawing);
+  if (score !== null) {
+    const marker = el("span", { class: "sw-scale-marker", "data-sw-scale-marker": "", "aria-hidden": "true" },
+      el("span", { class: "sw-scale-number", text: SCANPHONE.scaleHere(formatScore(score)) }));
+    marker.style.left = `${Math.min(100, Math.max(0, score))}%`; // CSSOM, not a style attribute: the CSP allows it
+    if (score < 12) marker.classList.add("sw-scale-marker-start");
+    if (score > 88) marker.classList.add("sw-scale-marker-end");
+    track.prepend(marker);
+  }
+  item.append(track);
+
+  // the band limits as numbers under the bar, and both ends in words
+  const ticks = el("p", { class: "sw-scale-ticks", "aria-hidden": "true" });
+  for (const tick of [0, ...bands.slice(0, -1).map((zone) => zone.upto), 100]) {
+    const label = el("span", { text: String(tick) });
+    label.style.left = `${tick}%`;
+    if (tick === 0) label.classList.add("sw-scale-tick-start");
+    if (tick === 100) label.classList.add("sw-scale-tick-end");
+    ticks.append(label);
+  }
+  item.append(ticks);
+  if (bands.length > 1) {
+    item.append(el("p", { class: "sw-scale-ends sw-strip-ends", "aria-hidden": "true" },
+      el("span", { text: `← ${bands[0].label}` }), el("span", { text: `${bands[bands.length - 1].label} →` })));
+  }
+  return item;
+}
+
+/** How long a chosen answer stays in view before the next question comes (one question per screen). */
+const ADVANCE_MS = 450;
+
+/** The screens where a phone may show one question at a time (the same width the CSS uses). */
+const NARROW = "(max-width: 40em)";
+
+/**
+ * Answering on a phone: one question per screen, or the whole form (always on a wide screen and
+ * without script). Only what is shown changes: every answer stays an input of the one form, so
+ * saving, restoring and the result work as before. Also the jump to the first open question.
+ *
+ * `hooks`: answered() -> how many questions have an answer.
+ * Returns { refresh() after any change of answers, reset() after the form was emptied,
+ * firstOpen() -> the first open question's fieldset or null, show(fieldset) to bring one into
+ * view with the focus on it, openNote(text) for the line under "Bekijk resultaat" }.
+ */
+function initAnswerModes(form, hooks) {
+  const questions = [...form.querySelectorAll("fieldset[data-sw-question]")];
+  const perspective = form.querySelector("fieldset[data-sw-perspective]");
+  const steps = [...(perspective ? [perspective] : []), ...questions];
+  const total = questions.length;
+  const narrow = window.matchMedia(NARROW);
+  const modeKey = KEYS.answerMode();
+  for (const fieldset of steps) fieldset.setAttribute("tabindex", "-1");
+
+  // -- the bar under the progress: the choice of view (narrow screens) and the jump ----------
+  const toggle = el("button", { type: "button", class: "md-button sw-mode-toggle", "data-sw-mode-toggle": "" });
+  const jump = el("button", { type: "button", class: "md-button sw-jump-open", "data-sw-first-open": "", text: SCANPHONE.firstOpen });
+  const tools = el("div", { class: "sw-answer-tools", "data-sw-answer-tools": "" }, toggle, jump);
+  form.querySelector("[data-sw-progress]").after(tools);
+
+  // -- one question per screen: the line "Vraag 7 van 22", the end screen, Vorige / Volgende -----
+  const stepLine = el("p", { class: "sw-step-line", role: "status", "aria-live": "polite", "data-sw-step-line": "", hidden: true });
+  tools.after(stepLine);
+  const endNote = el("p", { class: "sw-step-end-text", "data-sw-step-end-text": "" });
+  const endJump = el("button", { type: "button", class: "md-button", "data-sw-first-open": "", text: SCANPHONE.firstOpen });
+  const end = el("div", { class: "sw-step-end", "data-sw-step-end": "", tabindex: "-1", "aria-labelledby": "sw-step-end-title" },
+    el("h2", { id: "sw-step-end-title", class: "sw-step-end-title", text: SCANPHONE.stepEnd }), endNote, el("p", {}, endJump));
+  questions[questions.length - 1].after(end);
+  const previous = el("button", { type: "button", class: "md-button", "data-sw-step-previous": "", text: SCANPHONE.previous });
+  const next = el("button", { type: "button", class: "md-button md-button--primary", "data-sw-step-next": "", text: SCANPHONE.next });
+  const nav = el("div", { class: "sw-step-nav", "data-sw-step-nav": "", hidden: true }, previous, next);
+  const openNoteLine = el("p", { class: "sw-open-note", role: "status", "data-sw-open-note": "" });
+  form.querySelector("[data-sw-status]").after(openNoteLine);
+
+  // the end screen: what comes after the questions (open questions to write, the buttons)
+  const tail = [form.querySelector("[data-sw-reflection]"), form.querySelector(".sw-actions"),
+    form.querySelector("[data-sw-clear-area]")].filter(Boolean);
+  for (const part of tail) part.classList.add("sw-step-tail");
+
+  let one = false;
+  let current = 0; // index in steps; steps.length is the end screen
+  let advanceTimer = null;
+  let via = null; // how the last choice was made: "pointer", "activate" (Enter, Space) or "other" (arrows)
+
+  const isOpen = (fieldset) => !fieldset.querySelector("input[type=radio]:checked");
+  const openQuestions = () => questions.filter(isOpen);
+  const firstOpen = () => openQuestions()[0] || null;
+
+  function preferred() {
+    return storage.read(modeKey).value === "een";
+  }
+
+  function refresh() {
+    const open = openQuestions().length;
+    jump.hidden = !open || open === total;
+    endNote.textContent = open ? SCANPHONE.endOpen(open) : SCANPHONE.endAll;
+    endJump.parentElement.hidden = !open;
+    if (openNoteLine.dataset.swShown) {
+      if (open) openNoteLine.replaceChildren(SCANPHONE.openCount(open), " ", noteJump());
+      else openNoteLine.replaceChildren();
+    }
+  }
+
+  function noteJump() {
+    return el("button", { type: "button", class: "md-button", "data-sw-first-open": "", text: SCANPHONE.firstOpen });
+  }
+
+  /** The line under "Bekijk resultaat": `text` with the jump beside it (empty text: the line goes). */
+  function openNote(text) {
+    if (!text) {
+      delete openNoteLine.dataset.swShown;
+      openNoteLine.replaceChildren();
+      return;
+    }
+    openNoteLine.dataset.swShown = "1";
+    openNoteLine.replaceChildren(text, " ", noteJump());
+  }
+
+  function scrollTo(target) {
+    const header = document.querySelector(".md-header")?.getBoundingClientRect().height || 0;
+    const progress = form.querySelector("[data-sw-progress]").getBoundingClientRect().height;
+    const top = target.getBoundingClientRect().top + window.scrollY - header - progress - 12;
+    window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+  }
+
+  /** Show step `index` (one question per screen), with the focus on it. */
+  function goTo(index, { focus = true } = {}) {
+    clearTimeout(advanceTimer);
+    current = Math.max(0, Math.min(index, steps.length));
+    steps.forEach((fieldset, i) => fieldset.classList.toggle("sw-step-current", i === current));
+    const atEnd = current === steps.length;
+    end.classList.toggle("sw-step-current", atEnd);
+    form.classList.toggle("sw-at-end", atEnd);
+    previous.hidden = current === 0;
+    next.hidden = atEnd;
+    // on the end screen the buttons come after "Bekijk resultaat"; on a question right under it
+    if (atEnd) (tail[tail.length - 1] || end).after(nav);
+    else end.after(nav);
+    const question = questions.indexOf(steps[current]);
+    stepLine.textContent = atEnd ? SCANPHONE.stepEnd
+      : question < 0 ? SCANPHONE.stepPerspective : SCANPHONE.step(question + 1, total);
+    if (focus) {
+      const target = atEnd ? end : steps[current];
+      target.focus({ preventScroll: true });
+      scrollTo(tools); // the choice of view and the jump stay in sight above the question
+    }
+  }
+
+  function apply({ focus = false } = {}) {
+    const wanted = narrow.matches && preferred();
+    toggle.hidden = !narrow.matches;
+    toggle.textContent = wanted ? SCANPHONE.toAll : SCANPHONE.toOne;
+    toggle.setAttribute("aria-pressed", String(wanted));
+    if (wanted === one) return;
+    one = wanted;
+    form.classList.toggle("sw-one", one);
+    form.dataset.swMode = one ? "een" : "alle";
+    stepLine.hidden = !one;
+    nav.hidden = !one;
+    if (one) {
+      const open = firstOpen();
+      const start = perspective && !perspective.querySelector("input:checked") && !hooks.answered()
+        ? 0 : open ? steps.indexOf(open) : steps.length;
+      goTo(start, { focus });
+    } else {
+      clearTimeout(advanceTimer);
+      form.classList.remove("sw-at-end");
+      for (const part of [...steps, end]) part.classList.remove("sw-step-current");
+      if (focus) {
+        const shown = steps[current] || end;
+        if (shown !== end) {
+          shown.focus({ preventScroll: true });
+          scrollTo(shown);
+        }
+      }
+    }
+  }
+
+  toggle.addEventListener("click", () => {
+    const nowOne = !one;
+    storage.write(modeKey, nowOne ? "een" : "alle");
+    apply({ focus: false });
+    toggle.focus(); // the button stays where it is; its text says the other view now
+  });
+  const onWidth = () => (document.body.contains(form) ? apply() : narrow.removeEventListener("change", onWidth));
+  narrow.addEventListener("change", onWidth);
+  const stopWatchingMode = storage.watch(modeKey, () => {
+    if (!document.body.contains(form)) stopWatchingMode();
+    else apply();
+  });
+
+  previous.addEventListener("click", () => goTo(current - 1));
+  next.addEventListener("click", () => goTo(current + 1));
+
+  /** Bring `fieldset` into view with the focus on it, in either view. */
+  function show(fieldset) {
+    if (one) {
+      goTo(steps.indexOf(fieldset));
+    } else {
+      fieldset.focus({ preventScroll: true });
+      scrollTo(fieldset);
+    }
+  }
+
+  function toFirstOpen() {
+    const open = firstOpen();
+    if (open) show(open);
+  }
+
+  // the jump buttons, and links to a question (#vraag-...) in the result and the hero
+  const onClick = (event) => {
+    if (!document.body.contains(form)) {
+      document.removeEventListener("click", onClick); // the theme's instant navigation left this page
+      return;
+    }
+    const button = event.target.closest("[data-sw-first-open]");
+    if (button && (form.contains(button) || button.closest("[data-sw-result]"))) {
+      toFirstOpen();
+      return;
+    }
+    const link = event.target.closest('a[href^="#vraag-"]');
+    if (!link) return;
+    const fieldset = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+    if (!fieldset || !steps.includes(fieldset)) return;
+    event.preventDefault(); // the theme's instant navigation would only scroll; the focus goes there too
+    show(fieldset);
+  };
+  document.addEventListener("click", onClick);
+
+  // -- auto-advance: after a tap or click, or Enter / Space; never after arrow keys ------------
+  // Arrow keys move the choice within the group (the browser's own radio behaviour): a keyboard
+  // user looks at the options first and confirms with Enter or Space, or moves on with Tab.
+  function scheduleAdvance() {
+    clearTimeout(advanceTimer);
+    const at = current;
+    advanceTimer = setTimeout(() => {
+      if (!one || current !== at || at >= steps.length || isOpen(steps[at])) return;
+      goTo(at + 1);
+    }, ADVANCE_MS);
+  }
+
+  const inCurrent = (target) => one && target.matches?.("input[type=radio]") && steps[current]?.contains(target);
+
+  form.addEventListener("pointerdown", () => { via = "pointer"; }, true);
+  form.addEventListener("keydown", (event) => {
+    via = event.key === "Enter" || event.key === " " ? "activate" : "other";
+    if (event.key === "Enter" && inCurrent(event.target)) {
+      event.preventDefault();
+      if (!event.target.checked) event.target.click();
+      scheduleAdvance();
+    }
+  }, true);
+  form.addEventListener("keyup", (event) => {
+    if (event.key === " " && inCurrent(event.target)) scheduleAdvance();
+  });
+  form.addEventListener("click", (event) => {
+    if (via === "pointer" && inCurrent(event.target)) scheduleAdvance();
+  });
+
+  apply();
+  refresh();
+  return {
+    refresh,
+    reset() {
+      openNote("");
+      if (one) goTo(0, { focus: false });
+      refresh();
+    },
+    firstOpen,
+    show,
+    openNote,
+  };
 }

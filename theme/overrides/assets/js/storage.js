@@ -18,6 +18,8 @@ export const KEYS = {
   kiosk: (scanId, version, label) => `${PREFIX}kiosk:${scanId}:v${version}:${label}`,
   // the organisation page: the team result files a coordinator read in (figures per team, no codes)
   organisation: (scanId) => `${PREFIX}organisatie:${scanId}`,
+  // how a phone shows a scan's questions: "een" (one per screen) or "alle"; one choice for every scan
+  answerMode: () => `${PREFIX}weergave`,
 };
 
 /**
@@ -31,6 +33,7 @@ export const KEY_PATTERNS = [
   "supportwijzer:reflectie:<scan>:v<versie>",
   "supportwijzer:kiosk:<scan>:v<versie>:<team>",
   "supportwijzer:organisatie:<scan>",
+  "supportwijzer:weergave",
   "<pad>.__palette",
 ];
 

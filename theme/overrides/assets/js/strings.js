@@ -500,6 +500,34 @@ export const SCAN15 = {
   printedOn: (date) => `Uitslag van ${date}`,
 };
 
+/** Answering on a phone: one question per screen, the jump to the first open question, the scale per dimension (scan-page.js). */
+export const SCANPHONE = {
+  modeLabel: "Zo zie je de vragen",
+  toOne: "Eén vraag per scherm",
+  toAll: "Alle vragen onder elkaar",
+  previous: "Vorige",
+  next: "Volgende",
+  step: (number, total) => `Vraag ${number} van ${total}`,
+  stepPerspective: "Eerst: jouw plek in de organisatie",
+  stepEnd: "Dat waren alle vragen",
+  endAll: "Je hebt alle vragen beantwoord. Kies hieronder ‘Bekijk resultaat’.",
+  endOpen: (count) => `Er ${count === 1 ? "staat" : "staan"} nog ${count} ${count === 1 ? "vraag" : "vragen"} open. ` +
+    "Je kunt nu nog antwoorden, of toch je resultaat bekijken.",
+  firstOpen: "Naar de eerste open vraag",
+  openCount: (count) => `Nog ${count} ${count === 1 ? "vraag" : "vragen"} open.`,
+  submitNothing: (count) => `Je hebt nog geen vragen beantwoord. Er ${count === 1 ? "staat" : "staan"} ${count} ` +
+    `${count === 1 ? "vraag" : "vragen"} open. We beginnen bij de eerste.`,
+  submitOpen: (count) => `Nog ${count} ${count === 1 ? "vraag" : "vragen"} open. Je resultaat staat hieronder, ` +
+    "maar het is minder zeker. Vul de open vragen in voor een beter beeld.",
+  // the scale per dimension in the result
+  scaleTitle: (title, score, band, ends) => `${title}: ${score} van 100, uitkomst ‘${band}’.` +
+    (ends ? ` De schaal loopt van ‘${ends[0]}’ bij 0 tot ‘${ends[1]}’ bij 100.` : ""),
+  scaleHere: (score) => `Jij: ${score}`,
+  legend: "zo lees je de balken",
+  scalesIntro: "Elke balk loopt van 0 tot 100. De grijze vlakken zijn de uitkomsten, van laag naar hoog. " +
+    "De streep met het getal is jouw score.",
+};
+
 /** The organisation page: many team result files in one picture (organisation-page.js, issue 17). */
 export const ORG = {
   engineFailed: "De rekenmodule kon niet starten. Je bestanden zijn bewaard. Probeer het opnieuw.",
