@@ -115,6 +115,8 @@ export function initScanPage(root) {
   // -- the engine starts at once, so it is ready by the time the user is ------
   startEngine(form.dataset.swWheel);
 
+  const ENGINE_MESSAGES = new Set([...Object.values(SCAN15.stages), SCAN15.stageOther, SCAN15.slow, TEXT.engineStarting]);
+
   function say(message, { retry = false } = {}) {
     status.replaceChildren(document.createTextNode(message));
     if (retry) {
@@ -172,7 +174,8 @@ export function initScanPage(root) {
       form.dataset.swEngine = "ready";
       form.dataset.swEngineMs = String(Math.round(state.ms)); // worker start to ready (bench/site.py)
       if (waitingForResult) showResult();
-      else if (status.textContent && !notices.length) say("");
+      // only a message about the engine starting goes when it is ready; "Niets gewist" and the like stay
+      else if (ENGINE_MESSAGES.has(status.textContent) && !notices.length) say("");
     }
   });
 
