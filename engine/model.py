@@ -169,7 +169,8 @@ class Outcome:
     """The outcomes of the relative rule a profile stands for (``None``: any).
 
     Either one dimension behind (``behind``), or no dimension behind with ``balanced``
-    and/or ``level`` as given. The first profile whose outcome holds is chosen.
+    and/or ``level`` as given (neither: no dimension behind, any balance and level). The
+    first profile whose outcome holds is chosen.
     """
 
     behind: str | None = None
@@ -642,13 +643,13 @@ class _Checker:
         return tuple(levels)
 
     def outcome(self, data, path, known: dict, relative: RelativeRule | None) -> Outcome | None:
-        """A profile's ``outcome``: ``{behind: <dimension>}``, or ``balanced`` and/or ``level``."""
+        """A profile's ``outcome``: ``{behind: <dimension>}``, or ``balanced`` and/or ``level``.
+
+        ``{}``: no dimension behind, whatever the balance and level (one profile for "none behind").
+        """
         before = len(self.problems) + self.unlisted
         raw = self.mapping(data, path, OUTCOME_KEYS, (), "an outcome")
         if raw is None:
-            return None
-        if not raw:
-            self.problem(path, "an outcome needs behind, or balanced and/or level")
             return None
         behind = raw.get("behind")
         if "behind" in raw:

@@ -290,7 +290,10 @@ def _relative_profiles(assessment: Assessment, scores: Mapping[str, float], lang
     The profile: the lowest dimension that is behind, else balanced and level. The runner-up:
     the other profile whose cut-off is nearest, measured in measurement errors
     (``gap / spread``, see ``_relative_alternatives``; on a tie the one listed first there),
-    with ``gap``, the distance in points to that cut-off. Borderline when ``gap / spread``
+    with ``gap``, the distance in points to that cut-off. A cut-off whose other side has the
+    same profile is no alternative: with one profile for "none behind" (``outcome: {}``, as
+    Supportlijnen v4) the balance and level cut-offs drop out, and the runner-up of "none
+    behind" is always the lowest dimension as the one behind. Borderline when ``gap / spread``
     is below ``relative.margin``: the result would change if the scores moved by less than
     the margin.
     """

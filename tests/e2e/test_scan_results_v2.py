@@ -397,3 +397,21 @@ def test_supportlijnen_shows_the_level_the_range_and_every_line_behind(page, sit
     assert text.startswith(f"Gemiddelde van de lijnen: {whole(relative['mean'])} ({relative['level']['label'].lower()}).")
     assert f"Verschil tussen de hoogste en de laagste lijn: {whole(relative['range'])} punten." in text
     assert text.endswith("Meer dan één lijn blijft achter: " + " en ".join(titles[i] for i in relative["behind"]) + ".")
+
+
+def test_supportlijnen_without_a_line_behind_has_one_profile_that_explains_the_balance(page, site):
+    """Version 4: one profile when no line is behind; the range on the page says whether the lines are in balance."""
+    a = assessment("supportlijnen")
+    answers, result = search(a, lambda r: r["profile"] and r["profile"]["id"] == "geen-lijn-achter"
+                             and not r["flags"] and not r["borderline"] and not r["relative"]["balanced"])
+    page.goto(site("scans/supportlijnen/"))
+    fill(page, answers)
+    show_result(page)
+    box = page.locator(".sw-profile")
+    assert box.get_attribute("data-sw-profile") == "geen-lijn-achter"
+    assert box.locator(".sw-profile-title").inner_text() == "Geen lijn blijft achter"
+    assert int(whole(result["relative"]["range"])) >= 20
+    assert f"Verschil tussen de hoogste en de laagste lijn: {whole(result['relative']['range'])} punten." in \
+        box.locator(".sw-relative").inner_text()
+    text = box.inner_text()
+    assert "20 punten of meer: er loopt een lijn voorop." in text and "Meer dan één lijn blijft achter" not in text

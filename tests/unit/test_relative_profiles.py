@@ -40,7 +40,10 @@ def definition(profiles: list[dict], **relative) -> dict:
 
 
 BEHIND = [{"id": f"achter-{d}", "title": f"{d} achter", "outcome": {"behind": d}} for d in DIMS]
-# Like supportlijnen: in balans or not, the level only in result["relative"].
+# Like supportlijnen (version 4): one profile for "none behind" (``outcome: {}``); the balance and
+# the level only in result["relative"].
+MERGED = engine.parse_assessment(definition(BEHIND + [{"id": "geen-achter", "outcome": {}}]))
+# Like supportlijnen version 3: in balans or not, the level only in result["relative"].
 SIMPLE = engine.parse_assessment(definition(BEHIND + [{"id": "in-balans", "outcome": {"balanced": True}},
                                                       {"id": "ongelijk", "outcome": {"balanced": False}}]))
 # Every level its own profile when in balance: for the level cut-offs.
@@ -73,7 +76,8 @@ def test_all_neutral_is_in_balance_and_middle_never_weak():
 def test_all_neutral_answers_on_the_real_scan():
     a = scan("supportlijnen")
     r = engine.score(a, {q.id: 3 for q in a.questions})
-    assert (r["profile"]["id"], r["relative"]["level"]["id"], r["relative"]["balanced"]) == ("in-balans", "midden", True)
+    assert (r["profile"]["id"], r["relative"]["level"]["id"], r["relative"]["balanced"]) == \
+        ("geen-lijn-achter", "midden", True)
     assert r["flags"] == ["straightlining"]
 
 
@@ -97,7 +101,8 @@ def test_62_to_69_on_the_real_scan_is_in_balance():
     assert [d["score"] for d in r["dimensions"].values()] == [62.5, 66.7, 62.5, 66.7, 66.7]
     # mean (62.5 + 66.7 + 62.5 + 66.7 + 66.7) / 5 = 65.02 -> 65.0: on the edge of "midden" (upto 65), not above it
     assert (r["relative"]["mean"], r["relative"]["range"]) == (65.0, 4.2)
-    assert (r["profile"]["id"], r["relative"]["level"]["id"]) == ("in-balans", "midden")
+    assert (r["profile"]["id"], r["relative"]["level"]["id"], r["relative"]["balanced"]) == \
+        ("geen-lijn-achter", "midden", True)
 
 
 def test_one_line_15_below_the_mean_is_behind():
@@ -173,6 +178,40 @@ def test_level_bands_of_the_mean_and_their_runner_up():
     assert decide(SIMPLE, 33, 34, 35, 36, 37)[1] == "ongelijk"
 
 
+def test_one_profile_for_none_behind():
+    """Like supportlijnen v4: the balance and level cut-offs no longer change the profile (or give a runner-up)."""
+    # All 50: none behind; the runner-up is the lowest line behind (a, first in the file on a tie):
+    # 50 - 35 = 15 above the cut-off, 16.8 weighed: not borderline.
+    assert decide(MERGED, 50, 50, 50, 50, 50) == ("geen-achter", "achter-a", 15.0, False)
+    # 40 ... 60: range exactly 20, so not in balance (SIMPLE: "ongelijk", borderline with "in-balans" at 0) ...
+    assert decide(SIMPLE, 40, 50, 50, 50, 60) == ("ongelijk", "in-balans", 0.0, True)
+    # ... but the same profile either way here; the runner-up: a is 40 - 35 = 5 above the cut-off (5.6 weighed).
+    assert decide(MERGED, 40, 50, 50, 50, 60) == ("geen-achter", "achter-a", 5.0, False)
+    assert facts(MERGED, 40, 50, 50, 50, 60)["balanced"] is False
+    assert decide(MERGED, 40.1, 50, 50, 50, 60)[0] == "geen-achter"
+    # Mean exactly 35 (zwak) or 36 (midden): no level runner-up; a is 33 - 20 = 13 above the cut-off.
+    assert decide(MERGED, 33, 34, 35, 36, 37) == ("geen-achter", "achter-a", 13.0, False)
+    # a exactly 15 below the mean of 50: behind. Runner-up: none behind (0 below the cut-off) before b
+    # (50 - 35 = 15 higher, 10.6 weighed).
+    assert decide(MERGED, 35, 50, 50, 50, 65) == ("achter-a", "geen-achter", 0.0, True)
+    # 35.1: mean 250.1 / 5 = 50.02 -> 50.0, cut-off 35.0: not behind, 0.1 above it.
+    assert decide(MERGED, 35.1, 50, 50, 50, 65) == ("geen-achter", "achter-a", 0.1, True)
+
+
+def test_two_lines_about_equally_behind_are_both_named():
+    # 30, 33, 60, 60, 60: mean 243 / 5 = 48.6, cut-off 33.6: a and b both behind. Runner-up b:
+    # 33 - 30 = 3 (2.1 weighed) before none behind (33.6 - 30 = 3.6, 4.0 weighed); borderline, so the
+    # page says "between a and b".
+    assert facts(MERGED, 30, 33, 60, 60, 60)["behind"] == ["a", "b"]
+    assert decide(MERGED, 30, 33, 60, 60, 60) == ("achter-a", "achter-b", 3.0, True)
+    # b just above the cut-off (34): still the runner-up, 4 higher (2.8 weighed) against 3.8 (4.2 weighed).
+    # mean 244 / 5 = 48.8, cut-off 33.8.
+    assert decide(MERGED, 30, 34, 60, 60, 60) == ("achter-a", "achter-b", 4.0, True)
+    # b well above a: none behind first. 25, 45, 60, 60, 60: mean 50, cut-off 35; none behind:
+    # 35 - 25 = 10 (11.2 weighed), b: 45 - 25 = 20 (14.1 weighed).
+    assert decide(MERGED, 25, 45, 60, 60, 60) == ("achter-a", "geen-achter", 10.0, False)
+
+
 def test_incomplete_answers_give_no_profile():
     a = scan("supportlijnen")
     answers = {q.id: 4 for q in a.questions if q.dimension != "samenwerking"}
@@ -219,9 +258,9 @@ def test_round_trip_through_plain_data():
 
 def test_supportlijnen_is_on_the_relative_rule():
     a = scan("supportlijnen")
-    assert (a.version, a.profile_rule, a.relative.behind, a.relative.balanced_range) == (3, "relative", 15, 20)
+    assert (a.version, a.profile_rule, a.relative.behind, a.relative.balanced_range) == (4, "relative", 15, 20)
     assert [(lv.id, lv.upto) for lv in a.relative.levels] == [("zwak", 35), ("midden", 65), ("sterk", 100)]
-    assert [p.id for p in a.profiles] == [f"achter-{d.id}" for d in a.dimensions] + ["in-balans", "ongelijk"]
+    assert [p.id for p in a.profiles] == [f"achter-{d.id}" for d in a.dimensions] + ["geen-lijn-achter"]
     header = (ROOT / "assessments" / "supportlijnen.yml").read_text(encoding="utf-8").split("\nid: ", 1)[0]
     assert "VOORSTEL" not in header and "profile_distance" not in header
 
@@ -329,7 +368,6 @@ def test_the_relative_example_is_valid(tmp_path):
      "make a separate profile for level"),
     ("    outcome: {balanced: true}", "    outcome: {balance: true}",
      "unknown key 'balance' in an outcome; did you mean 'balanced'? (allowed: behind, balanced, level)"),
-    ("    outcome: {balanced: true}", "    outcome: {}", "an outcome needs behind, or balanced and/or level"),
     ("    outcome: {balanced: true}", "    outcome: {balanced: true}\n    when: {}",
      "when is not used with profile_rule: relative; give the profile an outcome instead"),
     ("    outcome: {balanced: true}", "    outcome: {balanced: true}\n    prototype: {mensen: 50}",
@@ -363,6 +401,18 @@ def test_every_outcome_needs_a_profile(tmp_path):
     assert problems_for(tmp_path, text) == [
         f"{line_of(text, 'profiles:')}: expected a profile for every outcome of profile_rule: relative; "
         f"no profile for behind: teams, balanced: false, level: midden, balanced: false, level: hoog"]
+
+
+def test_an_empty_outcome_is_none_behind_whatever_the_balance(tmp_path):
+    # outcome: {} holds for every outcome without a dimension behind, so one profile covers them all ...
+    text = GOOD.replace("  - id: in-balans\n    outcome: {balanced: true}\n  - id: ongelijk\n    outcome: {balanced: false}\n",
+                        "  - id: geen-achter\n    outcome: {}\n")
+    assert problems_for(tmp_path, text) == []
+    # ... and a profile after it is never chosen.
+    text = GOOD.replace("    outcome: {balanced: true}", "    outcome: {}")
+    assert problems_for(tmp_path, text) == [
+        f"{line_of(text, '{balanced: false}')}: profile 'ongelijk' is never chosen: "
+        f"the profiles above it already cover its outcome"]
 
 
 def test_a_profile_that_is_never_chosen(tmp_path):

@@ -197,8 +197,9 @@ def test_profiles_have_text_links_and_a_catch_all_last(scan):
         assert len(dims) == 1 and all("when" not in p for p in profiles)
         return
     if raw(scan).get("profile_rule") == "relative":
-        # Relative: every profile stands for an outcome; the engine checks that every outcome has one.
-        assert all(p.get("outcome") and "when" not in p for p in profiles)
+        # Relative: every profile stands for an outcome ({}: none behind); the engine checks that every
+        # outcome has one.
+        assert all(isinstance(p.get("outcome"), dict) and "when" not in p for p in profiles)
         return
     assert profiles[-1]["when"] == {}, "the last profile should catch everyone"
     assert all(p["when"] for p in profiles[:-1]), "only the last profile may be unconditional"
@@ -356,13 +357,14 @@ RESPONDENTS = [
      lambda: all_positive("werksoort"), "repeterend"),
     ("werksoort", "overal 'neutraal': precies in het midden, gelijke afstand; de eerste (gemengde) soort wint",
      lambda: by_level("werksoort", default=3), "ingewikkeld"),
-    # --- Supportlijnen (v3, profile_rule: relative: behind at 15 or more below the own mean of the five) ---
+    # --- Supportlijnen (v4, profile_rule: relative: behind at 15 or more below the own mean of the five;
+    # one profile when none is behind, in balance or not) ---
     ("supportlijnen", "alles sterk positief",
-     lambda: all_positive("supportlijnen"), "in-balans"),
+     lambda: all_positive("supportlijnen"), "geen-lijn-achter"),
     ("supportlijnen", "alles sterk negatief: net uit een hiërarchische organisatie (laag, maar gelijk)",
-     lambda: all_negative("supportlijnen"), "in-balans"),
+     lambda: all_negative("supportlijnen"), "geen-lijn-achter"),
     ("supportlijnen", "een lijn loopt voorop: leren gaat goed, de rest midden (50, 50, 50, 50, 100)",
-     lambda: by_level("supportlijnen", default=3, lerende_organisatie=5), "ongelijk"),
+     lambda: by_level("supportlijnen", default=3, lerende_organisatie=5), "geen-lijn-achter"),
     ("supportlijnen", "P5-achtige organisatie: bedrijfsvoering blijft achter",
      lambda: by_level("supportlijnen", default=4, concernsupport=2), "achter-concernsupport"),
     ("supportlijnen", "P6 bibliotheek vóór de theatertour: weinig ruimte om te leren",
@@ -376,7 +378,7 @@ RESPONDENTS = [
     ("supportlijnen", "twee zwakke lijnen tegelijk: de eerste van de twee laagste (gelijke afstand)",
      lambda: by_level("supportlijnen", default=4, samenwerking=2, leiderschap=2), "achter-samenwerking"),
     ("supportlijnen", "overal 'neutraal': midden en gelijk, nooit 'zwak' of 'achter'",
-     lambda: by_level("supportlijnen", default=3), "in-balans"),
+     lambda: by_level("supportlijnen", default=3), "geen-lijn-achter"),
     # --- Persoonlijk leiderschap (v2: nearest prototype; every low part is a signal in its band) ---
     ("persoonlijk-leiderschap", "alles sterk positief",
      lambda: all_positive("persoonlijk-leiderschap"), "klaar-voor-meer"),

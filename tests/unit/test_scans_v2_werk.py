@@ -15,7 +15,6 @@ and gap follow profile_rule: relative (see tests/unit/test_relative_profiles.py 
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from pathlib import Path
 
@@ -215,8 +214,9 @@ def test_werksoort_has_the_three_reflection_prompts_outside_the_code():
 
 
 # ==========================================================================================
-# Supportlijnen (issue 12, item 5; v3 with profile_rule: relative): behind = 15 or more below
-# the respondent's own mean of the five lines; otherwise in balance (range < 20) or not.
+# Supportlijnen (issue 12, item 5; v4 with profile_rule: relative): behind = 15 or more below
+# the respondent's own mean of the five lines; otherwise one profile, "geen lijn achter", whose text
+# explains the balance (range < 20, in result["relative"]) and the level.
 # The rule by itself, with made-up scores and its validation: tests/unit/test_relative_profiles.py.
 # ==========================================================================================
 
@@ -227,28 +227,30 @@ def relative_summary(r: dict) -> tuple:
 
 @pytest.mark.parametrize(("who", "points", "expected"), [
     # Scores 25, 37.5, 37.5, 50, 50: mean 40, PL exactly 15 below -> behind. Runner-up: none behind
-    # (PL 0 below the cut-off of 25: gap 0), then "ongelijk" (range 25).
+    # (PL 0 below the cut-off of 25: gap 0) before SW behind (12.5 higher, 8.8 weighed).
     ("precies 15 onder het eigen gemiddelde", sl(6, 9, 9, 12, 12),
-     ("achter-persoonlijk-leiderschap", "ongelijk", 0.0, True)),
-    # LO 45.8 instead of 50: mean 195.8 / 5 = 39.16 -> 39.2, PL 14.2 below: not behind; range 25: "ongelijk".
-    # Runner-up: PL behind, 25 - 24.2 = 0.8 above the cut-off (0.9 weighed; the balance: 5 / 1.41 = 3.5).
+     ("achter-persoonlijk-leiderschap", "geen-lijn-achter", 0.0, True)),
+    # LO 45.8 instead of 50: mean 195.8 / 5 = 39.16 -> 39.2, PL 14.2 below: not behind.
+    # Runner-up: PL behind, 25 - 24.2 = 0.8 above the cut-off (0.9 weighed).
     ("14,2 onder het eigen gemiddelde", sl(6, 9, 9, 12, 11),
-     ("ongelijk", "achter-persoonlijk-leiderschap", 0.8, True)),
+     ("geen-lijn-achter", "achter-persoonlijk-leiderschap", 0.8, True)),
     # The first case 25 higher everywhere (50, 62.5, 62.5, 75, 75): the same shape, the same verdict.
     ("zelfde vorm, 25 punten hoger", sl(12, 15, 15, 18, 18),
-     ("achter-persoonlijk-leiderschap", "ongelijk", 0.0, True)),
-    # All 50: range 0. Runner-up: the balance (20 to go, 14.1 weighed) before PL behind (15, 16.8 weighed).
-    ("overal 50", sl(12, 12, 12, 12, 12), ("in-balans", "ongelijk", 20.0, False)),
-    # 62.5-66.7 everywhere (the old "uit balans" case): mean 65.0, range 4.2 -> in balance.
-    # Runner-up: the balance, 20 - 4.2 = 15.8 (11.2 weighed), before PL behind (62.5 - 50 = 12.5, 14.0 weighed).
-    ("overal tussen 62 en 67", sl(15, 16, 15, 16, 16), ("in-balans", "ongelijk", 15.8, False)),
+     ("achter-persoonlijk-leiderschap", "geen-lijn-achter", 0.0, True)),
+    # All 50: none behind. Runner-up: PL behind (the first of the equal lowest), 15 to go (16.8 weighed).
+    ("overal 50", sl(12, 12, 12, 12, 12), ("geen-lijn-achter", "achter-persoonlijk-leiderschap", 15.0, False)),
+    # 62.5-66.7 everywhere (the old "uit balans" case): mean 65.0, none behind (range 4.2: in balance).
+    # Runner-up: PL behind, 62.5 - 50 = 12.5 (14.0 weighed).
+    ("overal tussen 62 en 67", sl(15, 16, 15, 16, 16),
+     ("geen-lijn-achter", "achter-persoonlijk-leiderschap", 12.5, False)),
     # Two lines behind (SW 37.5, LS 25, the rest 75; mean 57.5, cut-off 42.5): the lowest one is the profile,
     # the other the runner-up (37.5 - 25 = 12.5, 8.8 weighed; none behind: 17.5, 19.6 weighed).
     ("twee lijnen achter: de laagste telt", sl(18, 9, 6, 18, 18),
      ("achter-leiderschap", "achter-samenwerking", 12.5, False)),
-    # One line ahead (75, the rest 50; mean 55, lowest 5 below): none behind, range 25: "ongelijk";
-    # 5 from the balance (3.5 weighed): borderline with "in-balans".
-    ("een lijn loopt voorop", sl(12, 12, 12, 12, 18), ("ongelijk", "in-balans", 5.0, True)),
+    # One line ahead (75, the rest 50; mean 55, lowest 5 below): none behind (range 25: not in balance,
+    # which the result shows in relative.balanced). Runner-up: PL behind, 50 - 40 = 10 (11.2 weighed).
+    ("een lijn loopt voorop", sl(12, 12, 12, 12, 18),
+     ("geen-lijn-achter", "achter-persoonlijk-leiderschap", 10.0, False)),
 ])
 def test_supportlijnen_rules(who, points, expected):
     assert relative_summary(result("supportlijnen", points)) == expected, who
@@ -266,8 +268,8 @@ def test_supportlijnen_behind_is_relative_to_the_own_mean(shift):
 def test_supportlijnen_neutral_is_never_weak():
     neutral = {q["id"]: 3 for q in raw("supportlijnen")["questions"]}
     r = engine.score(loaded("supportlijnen"), neutral)
-    assert r["profile"]["id"] == "in-balans"
-    assert r["relative"]["level"] == {"id": "midden", "label": "Midden"}
+    assert r["profile"]["id"] == "geen-lijn-achter"
+    assert (r["relative"]["balanced"], r["relative"]["level"]) == (True, {"id": "midden", "label": "Midden"})
     assert {d["band"]["label"] for d in r["dimensions"].values()} == {"Op gang"}
 
 
@@ -306,11 +308,10 @@ def test_supportlijnen_texts_say_behind_is_relative_and_not_a_grade():
     for p in raw("supportlijnen")["profiles"]:
         assert "15 punten of meer onder het gemiddelde van jullie vijf lijnen" in p["text"], p["id"]
         assert "geen cijfer" in p["text"], p["id"]
-    balanced = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "in-balans")
-    assert "Boven 65" in balanced and "Van 35 tot 65" in balanced and "Onder 35" in balanced
-    assert "kleiner dan 20 punten" in balanced
-    uneven = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "ongelijk")
-    assert "20 punten of meer" in uneven
+    # "geen lijn achter" explains both the balance (range under 20 or not) and the level of the mean.
+    none = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "geen-lijn-achter")
+    assert "Boven 65" in none and "Van 35 tot 65" in none and "Onder 35" in none
+    assert "Kleiner dan 20 punten: de lijnen zijn in balans" in none and "20 punten of meer" in none
 
 
 # ==========================================================================================
@@ -352,6 +353,6 @@ def test_lo_grote_trajecten_is_single_and_reversed():
     assert q["reverse"] is True and "van bovenaf" not in q["text"]
 
 
-@pytest.mark.parametrize(("scan", "version"), [("werksoort", 2), ("supportlijnen", 3)])
+@pytest.mark.parametrize(("scan", "version"), [("werksoort", 2), ("supportlijnen", 4)])
 def test_version_is_bumped(scan, version):
     assert raw(scan)["version"] == version
