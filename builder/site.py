@@ -3,7 +3,8 @@
     0. read the brand file              (its paths may only name files beside it)
     1. check the sources, validate      (no symbolic link out of the project; every assessment
        every assessment                  valid; stop here on any problem: file:line: message)
-    2. build the engine wheel           (its hashed name goes into the scan pages)
+    2. build the engine wheel           (then the standard library and the wheels' bytecode,
+                                         precompiled under Pyodide; the hashed names go into the scan pages)
     3. stage content/ + scan pages      (a temp folder; content/ itself is never written)
     4. the generator, strict            (mkdocs, through builder/generator.py; warnings become file:line)
     5. check the output, add runtime    (nothing that runs code unless the theme put it there;
@@ -33,7 +34,7 @@ from . import confine, csp, generator, markup, offline, output_check, privacy, s
 from .brand import BrandError, load_brand
 from .links import check_links
 from .markup import UnsafeMarkup
-from .stdlib import Stdlib, StdlibError, build_stdlib
+from .stdlib import Stdlib, StdlibError, build_stdlib, with_bytecode
 from .wheel import WheelError, build_wheel, hashed_name, pack_installed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -298,6 +299,9 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         except StdlibError as error:
             raise BuildError([str(error) if error.located else f"{_shown(project.root / 'package.json')}:1: {error}"]) \
                 from None
+        # the wheels as shipped: with their modules precompiled by Pyodide (new content, so new names)
+        shipped = [(name.rsplit("-", 1)[0], with_bytecode(wheel, stdlib, scratch / "shipped")) for name, wheel in wheels.items()]
+        wheels = {hashed_name(wheel, stem): wheel for stem, wheel in shipped}
         wheel_name = " ".join([stdlib.main_name, *wheels, stdlib.later_name])
 
         # -- 3. staged docs: content, brand, scan pages --------------------------------------

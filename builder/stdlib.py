@@ -12,7 +12,10 @@ time. This step, at build time:
        another ``.pyc`` magic number) into a stored zip, ``stdlib-<hash>.zip``,
        which the worker passes to ``loadPyodide`` as ``stdLibURL``; what only the
        QR code needs (segno imports email, urllib, xml) goes into
-       ``stdlib-later-<hash>.zip``, loaded after the engine is ready.
+       ``stdlib-later-<hash>.zip``, loaded after the engine is ready;
+    4. compiles the wheels' own modules the same way, and ``with_bytecode`` adds
+       them to the wheels as ``__pycache__`` files, so importing the engine in the
+       browser compiles nothing either.
 
 Running Pyodide takes seconds, so the zips are kept in ``.build/stdlib/<key>/``,
 the key hashing all that decides them (Pyodide, the wheels, the requests and
@@ -34,6 +37,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,10 +69,14 @@ class StdlibError(RuntimeError):
 
 @dataclass(frozen=True)
 class Stdlib:
-    """The two zips, under the names the site serves them by, and what is in them."""
+    """The two zips, under the names the site serves them by, and what is in them.
+
+    ``bytecode``: the wheels' modules compiled by Pyodide, for ``with_bytecode``.
+    """
 
     main: Path
     later: Path
+    bytecode: Path
     modules: dict
 
     @property
@@ -166,11 +174,11 @@ def _cached(folder: Path) -> Stdlib | None:
         modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    main, later = folder / "stdlib.zip", folder / "stdlib-later.zip"
-    if not (main.is_file() and later.is_file()):
+    main, later, bytecode = folder / "stdlib.zip", folder / "stdlib-later.zip", folder / "bytecode.zip"
+    if not (main.is_file() and later.is_file() and bytecode.is_file()):
         return None
     os.utime(folder)  # recently used: kept by _prune
-    return Stdlib(main, later, modules)
+    return Stdlib(main, later, bytecode, modules)
 
 
 def _prune(keep: Path) -> None:
@@ -230,6 +238,30 @@ def build_stdlib(wheels: list[Path], log=print) -> Stdlib:
         f"precompiled under Pyodide in {time.perf_counter() - started:.1f} s")
     _prune(folder)
     return found
+
+
+def with_bytecode(wheel: Path, stdlib: Stdlib, out_dir: Path) -> Path:
+    """A copy of ``wheel`` in ``out_dir`` with the ``__pycache__`` files of its own packages added.
+
+    The wheel is the one the zips were built for (``build_stdlib``), so each
+    ``.pyc`` belongs to exactly the source beside it. A wheel nobody imported
+    from comes back unchanged. CPython on this machine ignores the files: their
+    name carries Pyodide's cache tag (``cpython-314``).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / wheel.name
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(stdlib.bytecode) as bytecode, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        names = source.namelist()
+        tops = {name.split("/", 1)[0] for name in names if "/" in name and ".dist-info/" not in name}
+        for info in source.infolist():
+            out.writestr(info, source.read(info))
+        for info in bytecode.infolist():
+            if info.filename.split("/", 1)[0] in tops and info.filename not in names:
+                added = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                added.compress_type = zipfile.ZIP_DEFLATED
+                out.writestr(added, bytecode.read(info))
+    return target
 
 
 # -- the lock file, inlined in the worker ----------------------------------------------------------

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 import engine
-from builder.stdlib import build_stdlib
+from builder.stdlib import build_stdlib, with_bytecode
 from builder.wheel import build_wheel, pack_installed
 from support import ROOT, load_example
 from engine.browser import handle
@@ -126,8 +126,10 @@ def random_definition_relative(rng: random.Random) -> dict:
     definition["relative"] = {"behind": rng.choice([10, 12.5, 15, 20]), "balanced_range": rng.choice([15, 20, 25.5]),
                               "margin": rng.choice([2.5, 5, 10]), "levels": levels}
     balanced = [{"id": f"balans-{lv['id']}", "outcome": {"balanced": True, "level": lv["id"]}} for lv in levels]
-    definition["profiles"] = ([{"id": f"achter-{d}", "title": d, "outcome": {"behind": d}} for d in dims]
-                              + balanced + [{"id": "ongelijk", "outcome": {"balanced": False}}])
+    # (one in three: a single profile for "none behind", outcome {}, as in Supportlijnen v4)
+    rest = [{"id": "geen-achter", "outcome": {}}] if rng.random() < 1 / 3 else \
+        balanced + [{"id": "ongelijk", "outcome": {"balanced": False}}]
+    definition["profiles"] = [{"id": f"achter-{d}", "title": d, "outcome": {"behind": d}} for d in dims] + rest
     return definition
 
 
@@ -244,11 +246,13 @@ def vectors() -> list[dict]:
 
 
 def test_pyodide_replies_are_byte_identical_to_cpython(tmp_path):
-    """On the runtime the site ships: the precompiled, trimmed standard library (builder/stdlib.py)."""
+    """On the runtime the site ships: the precompiled, trimmed standard library and the wheels with
+    their bytecode (builder/stdlib.py)."""
     requests = vectors()
     (tmp_path / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
-    wheels = [build_wheel(tmp_path / "wheel"), pack_installed("segno", tmp_path / "wheel")]
-    stdlib = build_stdlib(wheels, log=lambda line: None)
+    built = [build_wheel(tmp_path / "wheel"), pack_installed("segno", tmp_path / "wheel")]
+    stdlib = build_stdlib(built, log=lambda line: None)
+    wheels = [with_bytecode(wheel, stdlib, tmp_path / "shipped") for wheel in built]
     run = subprocess.run(["node", str(ROOT / "tests" / "node" / "run-engine.mjs"), str(tmp_path / "requests.json"),
                           "--stdlib", str(stdlib.main), "--stdlib", str(stdlib.later), *map(str, wheels)],
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
@@ -287,12 +291,13 @@ def test_pyodide_replies_are_byte_identical_to_cpython(tmp_path):
     assert case["format-1"]["value"][0]["ok"] is True
     # ... and profile_rule: relative (issue 12, item 5)
     value = {name: case[name]["value"] for name in case if name.startswith("relative-")}
-    assert (value["relative-balanced"]["profile"]["id"], value["relative-balanced"]["relative"]["level"]["id"]) == \
-        ("in-balans", "midden")
+    assert (value["relative-balanced"]["profile"]["id"], value["relative-balanced"]["relative"]["level"]["id"],
+            value["relative-balanced"]["relative"]["balanced"]) == ("geen-lijn-achter", "midden", True)
     assert value["relative-behind"]["profile"]["id"] == "achter-concernsupport"
     assert (value["relative-two-behind"]["relative"]["behind"], value["relative-two-behind"]["runner_up"]["gap"],
             value["relative-two-behind"]["borderline"]) == (["samenwerking", "leiderschap"], 0.0, True)
-    assert value["relative-uneven"]["profile"]["id"] == "ongelijk"
+    assert (value["relative-uneven"]["profile"]["id"], value["relative-uneven"]["relative"]["balanced"]) == \
+        ("geen-lijn-achter", False)
     assert (value["relative-incomplete"]["profile"], value["relative-incomplete"]["relative"]) == (None, None)
     assert value["relative-team"]["profile"] is not None
     errors = [json.loads(replies[r["id"]]["json"]) for r in requests if r.get("case") == "error"]

@@ -50,6 +50,7 @@ appendFileSync(process.env.SW_FAKE_RUNS, "run\\n");
 await new Promise((done) => setTimeout(done, 500));
 writeFileSync(`${out}/stdlib.zip`, "main");
 writeFileSync(`${out}/stdlib-later.zip`, "later");
+writeFileSync(`${out}/bytecode.zip`, "bytecode");
 writeFileSync(`${out}/modules.json`, JSON.stringify({ engine: ["json/__init__.py"], later: [] }));
 """
 

@@ -20,6 +20,8 @@ const listeners = new Set();
 function setState(next) {
   state = next;
   for (const listener of listeners) listener(state);
+  // for classic scripts that cannot import this module (search-later.js)
+  window.dispatchEvent(new CustomEvent("supportwijzer:engine", { detail: state.status }));
 }
 
 /** Follow the engine's state: idle, loading, ready, failed (with reason "error" or "timeout"). */
@@ -38,15 +40,29 @@ function failAll(message) {
   pending = new Map();
 }
 
+/**
+ * The worker engine-start.js started from the head, if any, with the events it received
+ * meanwhile; taken once. One for another wheel (cannot happen on one page) is stopped.
+ */
+function takeEarlyWorker(wheel) {
+  const early = window.__supportwijzerEarlyEngine;
+  if (!early) return null;
+  delete window.__supportwijzerEarlyEngine;
+  if (early.wheel === wheel) return early;
+  early.worker.terminate();
+  return null;
+}
+
 /** Start the worker once; later calls (other scan pages) reuse it. */
 export function startEngine(wheel) {
   if (worker && wheel === wheelName && state.status !== "failed") return;
   stopEngine();
   wheelName = wheel;
+  const early = takeEarlyWorker(wheel);
   const url = new URL(`engine-worker.js?wheels=${encodeURIComponent(wheel)}`, import.meta.url);
   setState({ status: "loading", stage: "pyodide" });
   try {
-    worker = new Worker(url, { type: "module" });
+    worker = early ? early.worker : new Worker(url, { type: "module" });
   } catch (error) {
     setState({ status: "failed", reason: "error", message: String(error) });
     return;
@@ -82,6 +98,12 @@ export function startEngine(wheel) {
     setState({ status: "failed", reason: "error", message: event.message || "worker error" });
     failAll(event.message || "worker error");
   };
+  if (early) {
+    // what the worker said before this page took it over, in order (an error after the messages)
+    const taken = worker;
+    for (const event of early.messages) if (worker === taken) worker.onmessage(event);
+    for (const event of early.errors) if (worker === taken) worker.onerror(event);
+  }
 }
 
 function stopWorker() {

@@ -1,14 +1,31 @@
 /**
- * Loaded (async, from the head) only on scan pages: starts the engine worker
- * as early as possible. The scan page script later asks the same
- * engine-client.js module instance, so this never starts a second worker.
+ * Starts the engine worker from the head of a scan page. A classic script, loaded async, that
+ * imports nothing: it runs as soon as it has arrived, while the page is still being parsed.
+ * (As a module with imports the worker started some 250 ms later: bench/start_variants.py.)
+ *
+ * engine-client.js takes the worker over (takeEarlyWorker) with every message it posted in
+ * the meantime, so a page never starts a second one. A team page opened with a code in its
+ * address (a member's QR code) starts no engine here: the code is stored at once without it
+ * (team-page.js, ensureEngine). The page may have run first and taken the code out of the
+ * address: then it has left a mark (data-sw-engine-later).
  */
-import { startEngine } from "./engine-client.js";
-
-const wheel = document.querySelector('meta[name="sw-engine-wheel"]')?.content;
-// A team page opened with a code in its address (a member's QR code) starts the engine only when
-// a check is asked for: the code is stored at once without it (team-page.js, ensureEngine). The
-// page may have run first and taken the code out of the address: then it has left a mark.
-const arrival = new URLSearchParams(window.location.hash.slice(1)).get("code")
-  || document.documentElement.dataset.swEngineLater;
-if (wheel && !arrival) startEngine(wheel);
+(() => {
+  const wheel = document.querySelector('meta[name="sw-engine-wheel"]')?.content;
+  const arrival = new URLSearchParams(window.location.hash.slice(1)).get("code")
+    || document.documentElement.dataset.swEngineLater;
+  const script = document.currentScript;
+  if (!wheel || arrival || !script || typeof Worker !== "function") return;
+  let worker;
+  try {
+    worker = new Worker(new URL(`engine-worker.js?wheels=${encodeURIComponent(wheel)}`, script.src), { type: "module" });
+  } catch {
+    return; // engine-client.js tries again, and says so if it cannot
+  }
+  const early = { wheel, worker, messages: [], errors: [] };
+  worker.onmessage = (event) => early.messages.push(event);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    early.errors.push(event);
+  };
+  window.__supportwijzerEarlyEngine = early;
+})();

@@ -53,7 +53,7 @@ export function initTeamPage(root) {
   // when it opens with one (a member's QR code, often on the facilitator's phone) the code is stored
   // after a checksum test in JavaScript, and the engine starts only when a check is asked for
   // ("Codes controleren", typing, a file, the camera, another round). It then reads every code in
-  // one batch. engine-boot.js keeps to the same rule from the head.
+  // one batch. engine-start.js keeps to the same rule from the head.
   const startsLater = Boolean(fragment().code);
   if (startsLater) document.documentElement.dataset.swEngineLater = "1";
   const ensureEngine = () => {
