@@ -9,7 +9,8 @@ in which every site gets the same treatment, in rotating order:
 - a fresh persistent profile, a first visit of the scan page, staying until the service
   worker has its offline copy; then the browser restarted and a second visit;
 - throttled like bench/site.py's slow device (network 4/1 Mbps and 150 ms through DevTools,
-  the whole browser in a cgroup at ``--cpu-share`` of one core), files sent gzip-compressed;
+  the whole browser in a cgroup at ``--cpu-share`` of one core), files sent gzip-compressed
+  (``--plain``: as they are, as hosts do that leave .wasm uncompressed);
   or, with ``--fast``, unthrottled on this machine;
 - per visit: navigation start until the first answer can be clicked, and until the engine
   says ready.
@@ -67,13 +68,14 @@ def main(argv=None) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--fast", action="store_true", help="unthrottled, on this machine")
     parser.add_argument("--cpu-share", type=float, default=0.25)
+    parser.add_argument("--plain", action="store_true", help="files sent as they are, not gzip-compressed")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     scratch = Path(tempfile.mkdtemp(prefix="sw-bench-variants-"))
     servers, bases = [], {}
     for site in args.sites:
-        server = bench_site.make_bench_server(site.resolve(), compress=True, wire=bench_site.Wire())
+        server = bench_site.make_bench_server(site.resolve(), compress=not args.plain, wire=bench_site.Wire())
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         bases[str(site)] = f"http://127.0.0.1:{server.server_port}/"
@@ -103,7 +105,7 @@ def main(argv=None) -> None:
         for server in servers:
             server.shutdown()
         shutil.rmtree(scratch, ignore_errors=True)
-    out = {"bench": "start_variants", "throttled": not args.fast, "rounds": args.rounds,
+    out = {"bench": "start_variants", "throttled": not args.fast, "gzip": not args.plain, "rounds": args.rounds,
            "cpu": slow_cpu and {"method": slow_cpu.method, "calibration": slow_cpu.calibration}, "sites": {}}
     print(f"\n{'site':40} {'visit':7} {'first question':>15} {'engine ready':>13}  (medians, ms)", file=sys.stderr)
     for name, visits in figures.items():

@@ -1,8 +1,9 @@
 """How a scan page starts (issue 16): one worker from the head, the search index after the engine.
 
-- engine-start.js (a classic script in the head) starts the worker while the page
+- engine-start.js (a classic script in the head) makes the worker while the page
   is still coming in; the page's own engine-client.js takes that worker over, so
-  there is exactly one, and the progress it reported meanwhile is not lost.
+  there is exactly one, and the progress it reported meanwhile is not lost; and
+  Pyodide's files are fetched only after the page's own scripts (the go-ahead).
 - search-later.js holds mkdocs-material's search index back on pages that start
   the engine, until the engine is ready or someone opens the search; guide pages
   load it at once as before, and the search works everywhere.
@@ -48,6 +49,14 @@ def test_the_scan_page_starts_one_worker_from_the_head_and_the_page_takes_it_ove
     page.wait_for_function(READY, timeout=60000)
     assert page.evaluate("window.__engineWorkers") == 1
     assert page.evaluate("window.__supportwijzerEarlyEngine") is None  # taken over, not left lying around
+    # Pyodide's files came only after the page's own scripts had arrived (the go-ahead, START)
+    timing = page.evaluate("""() => {
+      const entries = performance.getEntriesByType("resource");
+      const end = (name) => Math.max(...entries.filter((e) => e.name.includes(name)).map((e) => e.responseEnd));
+      const start = (name) => Math.min(...entries.filter((e) => e.name.includes(name)).map((e) => e.startTime));
+      return { page: end("/assets/js/scan-page.js"), wasm: start("pyodide.asm.wasm") };
+    }""")
+    assert timing["page"] <= timing["wasm"], timing
     # the page shows what the worker reported before it was taken over: it is ready, with its time
     assert int(page.locator("#sw-form").get_attribute("data-sw-engine-ms")) > 0
     # and it answers: a filled-in scan gives its result

@@ -193,3 +193,34 @@ def test_the_perspective_passes_through_score_result_encode_and_decode():
     assert wrong == {"ok": False, "error": {"kind": "AnswerError", "reason": None,
                                             "message": "onbekend perspectief 'baas' voor 'dichtstbij'; "
                                                        "kies uit: leider, lid"}}
+
+
+WAIT_FOR_START_CHECK = r"""
+import { createEngineRuntime } from "%(runtime)s";
+const log = [];
+const pyodide = { unpackArchive() {}, runPython() { return "3.14"; },
+  pyimport() { return { handle() { return '{"ok":true,"value":1}'; } }; } };
+const runtime = createEngineRuntime({ waitForStart: true, wheelUrls: ["engine.whl"],
+  loadPyodide: async () => { log.push("loadPyodide"); return pyodide; },
+  fetchBytes: async (url) => { log.push(`fetch ${url}`); return new Uint8Array(); },
+  post: (message) => log.push(message.type) });
+const reply = runtime.onMessage({ type: "score:request", id: 1, definition: "{}", answers: {} });
+for (let i = 0; i < 20; i++) await new Promise((done) => setTimeout(done, 5));
+log.push("start");
+runtime.start();
+await reply;
+console.log(JSON.stringify(log));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (./run.sh installs it)")
+def test_the_browser_worker_loads_nothing_before_the_pages_go_ahead():
+    """engine-runtime.js with waitForStart (engine-worker.js): Pyodide and the wheel wait for start(); a request waits too."""
+    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
+    run = subprocess.run(["node", "--input-type=module", "-e", WAIT_FOR_START_CHECK % {"runtime": runtime}],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    log = json.loads(run.stdout)
+    assert log[0] == "start"  # nothing was loaded, posted or answered before it
+    assert log[1:] == ["engine:progress", "loadPyodide", "fetch engine.whl", "engine:progress", "engine:ready",
+                       "score:result"]

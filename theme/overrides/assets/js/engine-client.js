@@ -6,7 +6,7 @@
  * rejects with an Error whose message can be shown to the user; nothing here
  * touches the page itself.
  */
-import { EVENTS, MAX_DEPTH, TOO_DEEP, nestedDeeperThan, requestType } from "./engine-protocol.js";
+import { EVENTS, MAX_DEPTH, START, TOO_DEEP, nestedDeeperThan, requestType } from "./engine-protocol.js";
 
 const START_TIMEOUT_MS = 45000;
 
@@ -104,6 +104,9 @@ export function startEngine(wheel) {
     for (const event of early.messages) if (worker === taken) worker.onmessage(event);
     for (const event of early.errors) if (worker === taken) worker.onerror(event);
   }
+  // The go-ahead for Pyodide's 5 MB: sent now that this page's scripts have arrived and run, so
+  // on a slow line they never queued behind the engine's files (engine-protocol.js, START).
+  if (worker) worker.postMessage({ type: START });
 }
 
 function stopWorker() {

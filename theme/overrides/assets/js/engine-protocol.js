@@ -6,6 +6,7 @@
  * exactly one reply with the same `id`; errors travel as replies. Events are
  * unrequested and carry no id.
  *
+ *   page -> worker   { type: "engine:start" }   go: the worker loads nothing big before it (see START)
  *   page -> worker   { type: "<op>:request", id, definition, ...args }
  *                    op is one of OPERATIONS; definition is the assessment's JSON text;
  *                    score, result and encode take answers (values: a number, "unknown",
@@ -26,6 +27,13 @@
  * its way back. The worker (engine-runtime.js) refuses it too, for other callers.
  */
 export const OPERATIONS = ["score", "result", "encode", "decode", "aggregate", "team", "compare", "qr", "team-file", "organisation"];
+
+/**
+ * The page's go-ahead. A worker can exist before the page's own scripts have arrived
+ * (engine-start.js makes it from the head); it loads Pyodide (about 5 MB) only after
+ * this, so on a slow line the page's scripts do not queue behind the engine's files.
+ */
+export const START = "engine:start";
 
 export const EVENTS = {
   progress: "engine:progress",

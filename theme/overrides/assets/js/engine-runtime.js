@@ -3,7 +3,8 @@
  * real Pyodide (tests/node/) and the browser worker (engine-worker.js) only
  * wires it to `self`.
  *
- * It starts Pyodide at once (fetching the engine wheel alongside), installs
+ * It starts Pyodide at once, or with `waitForStart` when start() is called (the browser
+ * worker waits for the page's go-ahead), fetching the engine wheel alongside; it installs
  * the engine, then the wheels only some requests need (segno, for QR codes)
  * and the standard-library modules only they import, and answers requests
  * of engine-protocol.js by calling engine.browser.handle() in Python. A request
@@ -22,8 +23,12 @@ const errorReply = (kind, message) => JSON.stringify({ ok: false, error: { kind,
  * inline, so it is not fetched. Each is optional (the Node tests also run Pyodide's own files).
  */
 export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStdLibUrls = [], lockFileContents,
-  wheelUrls, fetchBytes, post, now = () => Date.now() }) {
-  const started = now();
+  wheelUrls, fetchBytes, post, now = () => Date.now(), waitForStart = false }) {
+  let started = now();
+  // With waitForStart nothing is loaded until start() (the page's START message, engine-worker.js).
+  let start;
+  const go = waitForStart ? new Promise((resolve) => { start = resolve; }) : Promise.resolve();
+  if (!waitForStart) start = () => {};
   const options = Object.fromEntries(Object.entries({ indexURL, stdLibURL, lockFileContents })
     .filter(([, value]) => value !== undefined && value !== null && value !== ""));
   const [engineWheel, ...laterWheels] = wheelUrls;
@@ -32,6 +37,8 @@ export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStd
   let startError = null;
 
   const ready = (async () => {
+    await go;
+    started = now();
     post({ type: EVENTS.progress, stage: "pyodide" });
     const [loaded, wheel] = await Promise.all([loadPyodide(options), fetchBytes(engineWheel)]);
     pyodide = loaded;
@@ -101,5 +108,5 @@ export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStd
     post({ type: resultType(op), id: message.id, json: await answer(op, message) });
   }
 
-  return { onMessage, ready };
+  return { onMessage, ready, start: () => start() };
 }

@@ -8,6 +8,7 @@
  */
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 import { createEngineRuntime } from "./engine-runtime.js";
+import { START } from "./engine-protocol.js";
 
 // Pyodide's lock file lists packages this site never loads: an empty one, given inline, saves a
 // request. Its ABI must be Pyodide's own; the build checks it (builder/stdlib.py, check_worker_abi).
@@ -36,6 +37,10 @@ const runtime = createEngineRuntime({
   fetchBytes,
   post: (message) => self.postMessage(message),
   now: () => performance.now(),
+  waitForStart: true,
 });
 
-self.onmessage = (event) => runtime.onMessage(event.data);
+self.onmessage = (event) => {
+  if (event.data && event.data.type === START) runtime.start();
+  else runtime.onMessage(event.data);
+};
