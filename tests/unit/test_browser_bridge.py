@@ -224,3 +224,36 @@ def test_the_browser_worker_loads_nothing_before_the_pages_go_ahead():
     assert log[0] == "start"  # nothing was loaded, posted or answered before it
     assert log[1:] == ["engine:progress", "loadPyodide", "fetch engine.whl", "engine:progress", "engine:ready",
                        "score:result"]
+
+
+ALIVE_CHECK = r"""
+import { createEngineRuntime } from "%(runtime)s";
+const posted = [];
+let arrive;
+const files = new Promise((resolve) => { arrive = resolve; });  // Pyodide's files on a slow line
+const pyodide = { unpackArchive() {}, runPython() { return "3.14"; },
+  pyimport() { return { handle() { return '{"ok":true,"value":1}'; } }; } };
+const runtime = createEngineRuntime({ wheelUrls: ["engine.whl"], aliveEveryMs: 20,
+  loadPyodide: async () => { await files; return pyodide; },
+  fetchBytes: async () => new Uint8Array(), post: (message) => posted.push(message) });
+await new Promise((done) => setTimeout(done, 150));
+const whileWaiting = posted.length;
+arrive();
+await runtime.ready;
+await new Promise((done) => setTimeout(done, 100));
+console.log(JSON.stringify({ whileWaiting, posted }));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (./run.sh installs it)")
+def test_a_starting_worker_keeps_saying_its_stage_and_stops_once_ready():
+    """engine-runtime.js: the page gives up only on a silent worker, so a slow download must not look silent."""
+    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
+    run = subprocess.run(["node", "--input-type=module", "-e", ALIVE_CHECK % {"runtime": runtime}],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    waiting = out["posted"][:out["whileWaiting"]]
+    assert len(waiting) >= 3 and {(m["type"], m["stage"]) for m in waiting} == {("engine:progress", "pyodide")}
+    after = [m["type"] for m in out["posted"][out["whileWaiting"]:]]
+    assert after[-1] == "engine:ready" and after.count("engine:ready") == 1  # and nothing after it

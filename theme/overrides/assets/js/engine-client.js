@@ -8,7 +8,12 @@
  */
 import { EVENTS, MAX_DEPTH, START, TOO_DEEP, nestedDeeperThan, requestType } from "./engine-protocol.js";
 
-const START_TIMEOUT_MS = 45000;
+/**
+ * A starting engine that says nothing for this long has failed. Not a limit on the start
+ * itself: the worker repeats its stage every few seconds while it waits for its files
+ * (engine-runtime.js), and a first visit over a slow line can take a minute or more.
+ */
+const SILENT_TIMEOUT_MS = 45000;
 
 let worker = null;
 let wheelName = null;
@@ -67,17 +72,23 @@ export function startEngine(wheel) {
     setState({ status: "failed", reason: "error", message: String(error) });
     return;
   }
-  const timer = setTimeout(() => {
-    if (state.status === "loading") {
-      setState({ status: "failed", reason: "timeout" });
-      failAll("timeout");
-      stopWorker();
-    }
-  }, START_TIMEOUT_MS);
+  let timer = null;
+  const waitForNews = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (state.status === "loading") {
+        setState({ status: "failed", reason: "timeout" });
+        failAll("timeout");
+        stopWorker();
+      }
+    }, SILENT_TIMEOUT_MS);
+  };
+  waitForNews();
   worker.onmessage = (event) => {
     const message = event.data;
     if (message.type === EVENTS.progress) {
-      setState({ status: "loading", stage: message.stage });
+      waitForNews();
+      if (state.status !== "loading" || state.stage !== message.stage) setState({ status: "loading", stage: message.stage });
     } else if (message.type === EVENTS.ready) {
       clearTimeout(timer);
       setState({ status: "ready", ms: message.ms, python: message.python });

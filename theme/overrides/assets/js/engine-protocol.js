@@ -14,7 +14,8 @@
  *                    decode's entries carry the perspective read from each code
  *   worker -> page   { type: "<op>:result", id, json }   json: the engine's reply text,
  *                    {"ok": true, "value": ...} or {"ok": false, "error": {kind, message}}
- *   worker -> page   { type: "engine:progress", stage }   stage: "pyodide" | "engine"
+ *   worker -> page   { type: "engine:progress", stage }   stage: "pyodide" | "engine"; repeated every
+ *                                                         few seconds while starting: a sign of life
  *                    { type: "engine:ready", python, ms }
  *                    { type: "engine:error", message }    the engine could not start, or stopped
  *                                                         working (then every later request gets

@@ -14,6 +14,9 @@
  */
 import { EVENTS, MAX_DEPTH, TOO_DEEP, nestedDeeperThan, operationOf, resultType } from "./engine-protocol.js";
 
+/** How often a starting worker repeats its stage (see `progress` below). */
+const ALIVE_EVERY_MS = 5000;
+
 const errorReply = (kind, message) => JSON.stringify({ ok: false, error: { kind, message } });
 
 /**
@@ -23,7 +26,7 @@ const errorReply = (kind, message) => JSON.stringify({ ok: false, error: { kind,
  * inline, so it is not fetched. Each is optional (the Node tests also run Pyodide's own files).
  */
 export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStdLibUrls = [], lockFileContents,
-  wheelUrls, fetchBytes, post, now = () => Date.now(), waitForStart = false }) {
+  wheelUrls, fetchBytes, post, now = () => Date.now(), waitForStart = false, aliveEveryMs = ALIVE_EVERY_MS }) {
   let started = now();
   // With waitForStart nothing is loaded until start() (the page's START message, engine-worker.js).
   let start;
@@ -36,13 +39,23 @@ export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStd
   let handle = null;
   let startError = null;
 
+  // While it starts, the worker repeats its stage now and then: a sign of life for the page,
+  // which gives up only on a worker that has said nothing for a long time (engine-client.js).
+  // A first visit over a slow line can take a minute; a hung start goes quiet.
+  let stage = null;
+  const progress = (next) => {
+    stage = next;
+    post({ type: EVENTS.progress, stage });
+  };
+  let beat = null;
   const ready = (async () => {
     await go;
     started = now();
-    post({ type: EVENTS.progress, stage: "pyodide" });
+    progress("pyodide");
+    beat = setInterval(() => post({ type: EVENTS.progress, stage }), aliveEveryMs);
     const [loaded, wheel] = await Promise.all([loadPyodide(options), fetchBytes(engineWheel)]);
     pyodide = loaded;
-    post({ type: EVENTS.progress, stage: "engine" });
+    progress("engine");
     pyodide.unpackArchive(wheel, "wheel");
     const browser = pyodide.pyimport("engine.browser");
     handle = (requestJson) => browser.handle(requestJson);
@@ -51,7 +64,7 @@ export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStd
   })().catch((error) => {
     startError = String((error && error.message) || error);
     post({ type: EVENTS.error, message: startError });
-  });
+  }).finally(() => clearInterval(beat));
 
   // Wheels needed by only some requests (segno, for QR codes), and the standard-library modules
   // only they import, load after the engine is ready, so they never delay the first result.
