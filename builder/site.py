@@ -299,9 +299,12 @@ def build_site(project: Project, site_dir: Path | None, log=print) -> dict:
         except StdlibError as error:
             raise BuildError([str(error) if error.located else f"{_shown(project.root / 'package.json')}:1: {error}"]) \
                 from None
-        # the wheels as shipped: with their modules precompiled by Pyodide (new content, so new names)
-        shipped = [(name.rsplit("-", 1)[0], with_bytecode(wheel, stdlib, scratch / "shipped")) for name, wheel in wheels.items()]
-        wheels = {hashed_name(wheel, stem): wheel for stem, wheel in shipped}
+        # The engine wheel as shipped: with its modules precompiled by Pyodide (new content, so a new
+        # name). Not segno's: it loads after "ready", for QR codes only, and its bytecode would add
+        # 78 KB gzip to every first visit to save a moment on the first QR code.
+        engine_name, engine_wheel = next(iter(wheels.items()))
+        shipped = with_bytecode(engine_wheel, stdlib, scratch / "shipped")
+        wheels = {hashed_name(shipped): shipped, **{n: w for n, w in wheels.items() if n != engine_name}}
         wheel_name = " ".join([stdlib.main_name, *wheels, stdlib.later_name])
 
         # -- 3. staged docs: content, brand, scan pages --------------------------------------

@@ -8,6 +8,7 @@
   the engine, until the engine is ready or someone opens the search; guide pages
   load it at once as before, and the search works everywhere.
 """
+import re
 from urllib.parse import urlsplit
 
 READY = "() => document.querySelector('#sw-form')?.dataset.swEngine === 'ready'"
@@ -97,3 +98,19 @@ def test_opening_the_search_releases_the_index_where_no_engine_starts(page, site
     assert page.evaluate(INDEX_REQUESTED_AT) is None  # held: the engine may still be needed soon
     assert not any("/pyodide/" in p for p in fetched)
     assert search(page, "werksoort") > 0
+
+
+def test_a_wasm_that_cannot_be_fetched_fails_the_start_at_once(page, site, context):
+    # Pyodide only logs a failed wasm download and waits for ever; the worker says so instead
+    context.route(re.compile(r".*/pyodide/pyodide\.asm\.wasm$"), lambda route: route.abort())
+    page.goto(site("scans/teamfase/"))
+    settled = page.evaluate("""async (base) => {
+      const client = await import(new URL("assets/js/engine-client.js", base).href);
+      while (!["ready", "failed"].includes(client.engineState().status) && performance.now() < 40000) {
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      return { ...client.engineState(), at: performance.now() };
+    }""", site(""))
+    assert settled["status"] == "failed" and settled["reason"] == "error", settled
+    assert "pyodide.asm.wasm" in settled["message"]
+    assert settled["at"] < 15000  # at once, not after the 45 s of silence

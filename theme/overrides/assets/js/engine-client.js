@@ -14,6 +14,8 @@ import { EVENTS, MAX_DEPTH, START, TOO_DEEP, nestedDeeperThan, requestType } fro
  * (engine-runtime.js), and a first visit over a slow line can take a minute or more.
  */
 const SILENT_TIMEOUT_MS = 45000;
+/** And one that is not ready after this long, sign of life or not, has failed too (a stalled line). */
+const START_LIMIT_MS = 240000;
 
 let worker = null;
 let wheelName = null;
@@ -72,17 +74,24 @@ export function startEngine(wheel) {
     setState({ status: "failed", reason: "error", message: String(error) });
     return;
   }
+  // Given up: a worker that said nothing for SILENT_TIMEOUT_MS, or is not ready after START_LIMIT_MS.
+  // Only this worker: after a restart its timers must not touch the next one.
+  const started = worker;
   let timer = null;
+  const giveUp = () => {
+    clearTimeout(timer);
+    clearTimeout(limit);
+    if (state.status === "loading" && worker === started) {
+      setState({ status: "failed", reason: "timeout" });
+      failAll("timeout");
+      stopWorker();
+    }
+  };
   const waitForNews = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (state.status === "loading") {
-        setState({ status: "failed", reason: "timeout" });
-        failAll("timeout");
-        stopWorker();
-      }
-    }, SILENT_TIMEOUT_MS);
+    timer = setTimeout(giveUp, SILENT_TIMEOUT_MS);
   };
+  const limit = setTimeout(giveUp, START_LIMIT_MS);
   waitForNews();
   worker.onmessage = (event) => {
     const message = event.data;
@@ -91,9 +100,11 @@ export function startEngine(wheel) {
       if (state.status !== "loading" || state.stage !== message.stage) setState({ status: "loading", stage: message.stage });
     } else if (message.type === EVENTS.ready) {
       clearTimeout(timer);
+      clearTimeout(limit);
       setState({ status: "ready", ms: message.ms, python: message.python });
     } else if (message.type === EVENTS.error) {
       clearTimeout(timer);
+      clearTimeout(limit);
       setState({ status: "failed", reason: "error", message: message.message });
     } else if (pending.has(message.id)) {
       const { resolve, reject } = pending.get(message.id);
@@ -105,6 +116,7 @@ export function startEngine(wheel) {
   };
   worker.onerror = (event) => {
     clearTimeout(timer);
+    clearTimeout(limit);
     event.preventDefault();
     setState({ status: "failed", reason: "error", message: event.message || "worker error" });
     failAll(event.message || "worker error");

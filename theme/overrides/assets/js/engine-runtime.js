@@ -20,13 +20,15 @@ const ALIVE_EVERY_MS = 5000;
 const errorReply = (kind, message) => JSON.stringify({ ok: false, error: { kind, message } });
 
 /**
+ * `fileFailure`: a promise that rejects when a file Pyodide fetches itself fails (engine-worker.js).
  * `stdLibURL`: the precompiled standard library the build made (builder/stdlib.py), instead of
  * Pyodide's python_stdlib.zip; `laterStdLibUrls`: zips of modules only the later wheels import,
  * added to sys.path after the engine is ready; `lockFileContents`: Pyodide's lock file given
  * inline, so it is not fetched. Each is optional (the Node tests also run Pyodide's own files).
  */
 export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStdLibUrls = [], lockFileContents,
-  wheelUrls, fetchBytes, post, now = () => Date.now(), waitForStart = false, aliveEveryMs = ALIVE_EVERY_MS }) {
+  wheelUrls, fetchBytes, post, now = () => Date.now(), waitForStart = false, aliveEveryMs = ALIVE_EVERY_MS,
+  fileFailure = new Promise(() => {}) }) {
   let started = now();
   // With waitForStart nothing is loaded until start() (the page's START message, engine-worker.js).
   let start;
@@ -53,7 +55,10 @@ export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStd
     started = now();
     progress("pyodide");
     beat = setInterval(() => post({ type: EVENTS.progress, stage }), aliveEveryMs);
-    const [loaded, wheel] = await Promise.all([loadPyodide(options), fetchBytes(engineWheel)]);
+    // fileFailure: one of Pyodide's own files could not be fetched. Pyodide itself then waits for
+    // ever (it only logs a failed wasm download), and this worker would go on saying its stage.
+    const [loaded, wheel] = await Promise.race([Promise.all([loadPyodide(options), fetchBytes(engineWheel)]),
+      fileFailure]);
     pyodide = loaded;
     progress("engine");
     pyodide.unpackArchive(wheel, "wheel");

@@ -27,6 +27,26 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// Pyodide fetches its own files (the wasm, the standard library) and, when the wasm cannot be
+// fetched, only logs it and never finishes. A failed fetch of this worker ends the start at once,
+// with the reason. The response itself goes on untouched: a copy would lose the browser's cache of
+// the compiled wasm, which is kept per URL.
+let failFile;
+const fileFailure = new Promise((resolve, reject) => { failFile = reject; });
+fileFailure.catch(() => {}); // the runtime reports it; unhandled before the race starts is fine
+const nativeFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  let response;
+  try {
+    response = await nativeFetch(input, init);
+  } catch (error) {
+    failFile(new Error(`${String(input.url || input)}: ${(error && error.message) || error}`));
+    throw error;
+  }
+  if (!response.ok) failFile(new Error(`${response.url}: HTTP ${response.status}`));
+  return response;
+};
+
 const runtime = createEngineRuntime({
   loadPyodide,
   indexURL: pyodideFolder.href,
@@ -38,6 +58,7 @@ const runtime = createEngineRuntime({
   post: (message) => self.postMessage(message),
   now: () => performance.now(),
   waitForStart: true,
+  fileFailure,
 });
 
 self.onmessage = (event) => {
