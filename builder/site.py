@@ -3,7 +3,7 @@
     0. read the brand file              (its paths may only name files beside it)
     1. check the sources, validate      (no symbolic link out of the project; every assessment
        every assessment                  valid; stop here on any problem: file:line: message)
-    2. build the engine wheel           (then the standard library and the wheels' bytecode,
+    2. build the engine wheel           (then the standard library and the engine's bytecode,
                                          precompiled under Pyodide; the hashed names go into the scan pages)
     3. stage content/ + scan pages      (a temp folder; content/ itself is never written)
     4. the generator, strict            (mkdocs, through builder/generator.py; warnings become file:line)

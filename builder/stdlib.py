@@ -13,9 +13,9 @@ time. This step, at build time:
        which the worker passes to ``loadPyodide`` as ``stdLibURL``; what only the
        QR code needs (segno imports email, urllib, xml) goes into
        ``stdlib-later-<hash>.zip``, loaded after the engine is ready;
-    4. compiles the wheels' own modules the same way, and ``with_bytecode`` adds
-       them to the wheels as ``__pycache__`` files, so importing the engine in the
-       browser compiles nothing either.
+    4. compiles the engine's modules the start imports the same way, and
+       ``with_bytecode`` adds them to the engine wheel as ``__pycache__`` files, so
+       importing the engine in the browser compiles nothing either.
 
 Running Pyodide takes seconds, so the zips are kept in ``.build/stdlib/<key>/``,
 the key hashing all that decides them (Pyodide, the wheels, the requests and
@@ -71,7 +71,7 @@ class StdlibError(RuntimeError):
 class Stdlib:
     """The two zips, under the names the site serves them by, and what is in them.
 
-    ``bytecode``: the wheels' modules compiled by Pyodide, for ``with_bytecode``.
+    ``bytecode``: the engine modules the start imports, compiled by Pyodide, for ``with_bytecode``.
     """
 
     main: Path

@@ -35,35 +35,21 @@ def _members(modules, prefix: str) -> dict[str, str]:
     return found
 
 
-def _write(path: str, members: dict[str, str], stdlib: zipfile.ZipFile) -> int:
+def _write(path: str, members: dict[str, str], read, name) -> int:
+    """A stored zip of ``members`` (zip member -> path) compiled: ``read(member)`` gives the source,
+    ``name(member)`` the name of its ``.pyc`` in the zip. Returns the zip's size."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
         for member in sorted(members):
-            data = stdlib.read(member)
+            data = read(member)
             code = compile(data, members[member], "exec", dont_inherit=True, optimize=OPTIMIZE)
             pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-            archive.writestr(zipfile.ZipInfo(member[:-3] + ".pyc", date_time=(1980, 1, 1, 0, 0, 0)), pyc)
-    with open(path, "rb") as written:
-        return len(written.read())
+            archive.writestr(zipfile.ZipInfo(name(member), date_time=(1980, 1, 1, 0, 0, 0)), pyc)
+    return os.path.getsize(path)
 
 
-def _write_bytecode(path: str, members: dict[str, str]) -> int:
-    """The wheels' modules as ``__pycache__`` files, to be added to the wheels they came from.
-
-    Unpacked next to their sources, each is found where Python looks for it
-    (``engine/__pycache__/model.cpython-314.pyc``) and, being an unchecked
-    hash-based ``.pyc``, used without reading the source: the engine's import
-    no longer compiles (about 0.1 s of each start).
-    """
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
-        for member in sorted(members):
-            with open(members[member], "rb") as source:
-                data = source.read()
-            code = compile(data, members[member], "exec", dont_inherit=True, optimize=OPTIMIZE)
-            pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-            archive.writestr(zipfile.ZipInfo(importlib.util.cache_from_source(member, optimization=""), date_time=(1980, 1, 1, 0, 0, 0)),
-                             pyc)
-    with open(path, "rb") as written:
-        return len(written.read())
+def _read_file(path: str) -> bytes:
+    with open(path, "rb") as source:
+        return source.read()
 
 
 def pack(after_engine, after_later, out_dir: str) -> str:
@@ -72,12 +58,18 @@ def pack(after_engine, after_later, out_dir: str) -> str:
     prefix = zip_path + "/"
     first = _members(after_engine, prefix)
     later = {m: o for m, o in _members(after_later, prefix).items() if m not in first}
-    # the wheels are unpacked into the working directory (engine-runtime.js: unpackArchive)
-    wheels = _members(after_later, os.getcwd().rstrip("/") + "/")
+    # The wheels are unpacked into the working directory (engine-runtime.js: unpackArchive). Their
+    # modules the start imports become bytecode.zip: ``__pycache__`` files (model.cpython-314.pyc)
+    # for builder/stdlib.py's with_bytecode to add to the engine wheel. Unpacked beside their
+    # sources they are found where Python looks and, unchecked hash-based, used without the source.
+    wheels = _members(after_engine, os.getcwd().rstrip("/") + "/")
+    in_zip = lambda member: member[:-3] + ".pyc"  # noqa: E731
+    in_pycache = lambda member: importlib.util.cache_from_source(member, optimization="")  # noqa: E731
     with zipfile.ZipFile(zip_path) as stdlib:
-        sizes = {"stdlib.zip": _write(f"{out_dir}/stdlib.zip", first, stdlib),
-                 "stdlib-later.zip": _write(f"{out_dir}/stdlib-later.zip", later, stdlib),
-                 "bytecode.zip": _write_bytecode(f"{out_dir}/bytecode.zip", wheels)}
+        sizes = {"stdlib.zip": _write(f"{out_dir}/stdlib.zip", first, stdlib.read, in_zip),
+                 "stdlib-later.zip": _write(f"{out_dir}/stdlib-later.zip", later, stdlib.read, in_zip),
+                 "bytecode.zip": _write(f"{out_dir}/bytecode.zip", wheels,
+                                        lambda member: _read_file(wheels[member]), in_pycache)}
     summary = {"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(),
                "engine": sorted(first), "later": sorted(later), "wheels": sorted(wheels), "bytes": sizes}
     with open(f"{out_dir}/modules.json", "w", encoding="utf-8") as out:

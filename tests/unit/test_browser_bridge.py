@@ -122,6 +122,15 @@ def test_any_unexpected_failure_still_gets_an_error_reply(monkeypatch):
     assert reply["error"]["message"] == "Er ging iets mis in de rekenmodule (ZeroDivisionError: oeps)."
 
 
+def run_runtime_check(script: str):
+    """Run a Node script against the real engine-runtime.js; returns the JSON it prints."""
+    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
+    run = subprocess.run(["node", "--input-type=module", "-e", script % {"runtime": runtime}],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
 RUNTIME_CHECK = r"""
 import { createEngineRuntime } from "%(runtime)s";
 const posted = [];
@@ -156,11 +165,7 @@ console.log(JSON.stringify({ posted: posted.filter((m) => m.type !== "engine:pro
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (./run.sh installs it)")
 def test_the_worker_runtime_gives_every_request_exactly_one_reply():
     """engine-runtime.js: a request too deep never reaches Python; a Pyodide failure is a reply and an event."""
-    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
-    run = subprocess.run(["node", "--input-type=module", "-e", RUNTIME_CHECK % {"runtime": runtime}],
-                         capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert run.returncode == 0, run.stderr
-    out = json.loads(run.stdout)
+    out = run_runtime_check(RUNTIME_CHECK)
     assert out["calls"] == 2  # the deep request and the one after the failure never reach Python
     events = [m["type"] for m in out["posted"]]
     assert events == ["engine:ready", "compare:result", "score:result", "engine:error", "encode:result", "score:result"]
@@ -216,11 +221,7 @@ console.log(JSON.stringify(log));
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (./run.sh installs it)")
 def test_the_browser_worker_loads_nothing_before_the_pages_go_ahead():
     """engine-runtime.js with waitForStart (engine-worker.js): Pyodide and the wheel wait for start(); a request waits too."""
-    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
-    run = subprocess.run(["node", "--input-type=module", "-e", WAIT_FOR_START_CHECK % {"runtime": runtime}],
-                         capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert run.returncode == 0, run.stderr
-    log = json.loads(run.stdout)
+    log = run_runtime_check(WAIT_FOR_START_CHECK)
     assert log[0] == "start"  # nothing was loaded, posted or answered before it
     assert log[1:] == ["engine:progress", "loadPyodide", "fetch engine.whl", "engine:progress", "engine:ready",
                        "score:result"]
@@ -248,11 +249,7 @@ console.log(JSON.stringify({ whileWaiting, posted }));
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js (./run.sh installs it)")
 def test_a_starting_worker_keeps_saying_its_stage_and_stops_once_ready():
     """engine-runtime.js: the page gives up only on a silent worker, so a slow download must not look silent."""
-    runtime = (ROOT / "theme" / "overrides" / "assets" / "js" / "engine-runtime.js").as_uri()
-    run = subprocess.run(["node", "--input-type=module", "-e", ALIVE_CHECK % {"runtime": runtime}],
-                         capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert run.returncode == 0, run.stderr
-    out = json.loads(run.stdout)
+    out = run_runtime_check(ALIVE_CHECK)
     waiting = out["posted"][:out["whileWaiting"]]
     assert len(waiting) >= 3 and {(m["type"], m["stage"]) for m in waiting} == {("engine:progress", "pyodide")}
     after = [m["type"] for m in out["posted"][out["whileWaiting"]:]]

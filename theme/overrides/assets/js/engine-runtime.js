@@ -31,9 +31,8 @@ export function createEngineRuntime({ loadPyodide, indexURL, stdLibURL, laterStd
   fileFailure = new Promise(() => {}) }) {
   let started = now();
   // With waitForStart nothing is loaded until start() (the page's START message, engine-worker.js).
-  let start;
+  let start = () => {};
   const go = waitForStart ? new Promise((resolve) => { start = resolve; }) : Promise.resolve();
-  if (!waitForStart) start = () => {};
   const options = Object.fromEntries(Object.entries({ indexURL, stdLibURL, lockFileContents })
     .filter(([, value]) => value !== undefined && value !== null && value !== ""));
   const [engineWheel, ...laterWheels] = wheelUrls;
