@@ -120,3 +120,37 @@ def test_runner_up_borderline_and_flags_are_read_where_the_engine_puts_them():
     assert plain["profile"] == 1.0 and plain["profile_or_runner_up"] is None
     assert scans.flag_summary(retest) == {"flagged": pytest.approx(1 / 3, abs=1e-4),
                                           "flags": {"inconsistent": pytest.approx(1 / 3, abs=1e-4)}}
+
+
+def test_item_draws_are_different_sets_of_items_and_draw_one_keeps_the_old_items():
+    scan = tiny_scan()
+    first = scans.simulate(scan, scans.Setting(1.7, 0.3, 0.3, items=1), 300, seed=1)
+    second = scans.simulate(scan, scans.Setting(1.7, 0.3, 0.3, items=2), 300, seed=1)
+    assert first["setting"]["items"] == 1 and second["setting"]["items"] == 2
+    assert first["dimensions"] != second["dimensions"]
+
+
+def test_the_default_grid_holds_36_settings_and_8_stress_settings_apart():
+    args = scans.argparse.Namespace(quick=False, a=None, rho=None, acq=None, items=None, no_stress=False,
+                                    acq_mean=0.0, careless=scans.CARELESS, unknown=scans.UNKNOWN_SHARE)
+    grid = scans.settings_from(args)
+    main = [s for s in grid if not s.stress]
+    stress = [s for s in grid if s.stress]
+    assert len(main) == 36 and min(s.a for s in main) == 1.7
+    assert len(stress) == 8 and {s.a for s in stress} == {1.0, 1.3}
+    args.a = (2.0,)
+    assert not any(s.stress for s in scans.settings_from(args)), "picking a strength runs only what was picked"
+
+
+def test_stress_settings_are_summarised_apart_and_do_not_decide_the_aims():
+    scan = tiny_scan()
+    good = scans.simulate(scan, scans.Setting(1.7, 0.3, 0.3), 200, seed=1)
+    weak = scans.simulate(scan, scans.Setting(1.0, 0.3, 0.3, stress=True), 200, seed=1)
+    weak["aims"] = {aim: False for aim in scans.AIMS}     # whatever the weak items do ...
+    result = scans.summary([good, weak], 0.0)
+    assert result["scans"]["tiny"]["aims"] == good["aims"]  # ... the aims are those of the main grid
+    assert result["settings"] == [scans.label(good["setting"])]
+    assert result["stress"]["settings"] == [scans.label(weak["setting"])]
+    assert result["stress"]["aims"] == {aim: False for aim in scans.AIMS}
+    table = scans.markdown_table(result, {"tiny": "Tiny"})
+    assert "Zwakke stellingen (stresstest)" in table and "1 varianten" in table
