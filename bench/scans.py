@@ -572,7 +572,7 @@ def markdown_table(result: dict, titles: dict[str, str]) -> str:
             f"Gemeten op {result['date']} met `bench/scans.py`.\n")
     stress = result.get("stress")
     if stress:
-        rows = ["| Scan | Herhaling | Signaal bij gewone invullers | Signaal bij klikkers | Laagste betrouwbaarheid (alfa) |",
+        rows = ["| Scan | Herhaling | Signaal bij gewone invullers | Signaal bij klikkers | Laagste alfa |",
                 "|---|---|---|---|---|"]
         for scan, data in stress["scans"].items():
             w = data["worst"]
@@ -581,7 +581,7 @@ def markdown_table(result: dict, titles: dict[str, str]) -> str:
                         f"| {pct(w['flagged']['value'])} | {pct(w['random_flagged']['value'])} | {alpha} |")
         text += ("\n**Zwakke stellingen (stresstest).** Dezelfde proef met stellingen die slecht meten, "
                  f"in {len(stress['settings'])} varianten. Hier vragen we de doelen niet: "
-                 "een scan met zulke stellingen moet je eerst verbeteren (zie *Zelf uitproberen*).\n\n"
+                 "een scan met zulke stellingen moet je eerst verbeteren (zie [Zelf uitproberen](#zelf-uitproberen-in-je-organisatie)).\n\n"
                  + "\n".join(rows) + "\n")
     return text
 
