@@ -152,22 +152,39 @@ def unlink(docs_dir: Path, hidden: set[str]) -> None:
     A line that exists to point at a hidden page (a list item, a table row, a
     line inside a tip, or a line of one sentence such as "Doe de
     Concernsupport-scan.") goes; in running text the sentence with the link
-    goes. A tip left empty goes too.
+    goes. A list item goes whole: with its first line go the lines that continue
+    it (indented deeper, also its later paragraphs), so no half of an explanation
+    about a hidden scan stays behind. A tip left empty goes too.
     """
     for page in docs_dir.rglob("*.md"):
         rel = page.relative_to(docs_dir).as_posix()
         text = page.read_text(encoding="utf-8")
         lines = []
+        item_indent = None  # while dropping a list item: the indent of its marker
+        blanks = []         # blank lines met while dropping: kept only if the item ends there
         for line in text.split("\n"):
+            indent_width = len(line) - len(line.lstrip())
+            if item_indent is not None:
+                if not line.strip():
+                    blanks.append(line)
+                    continue
+                if indent_width > item_indent:
+                    blanks = []
+                    continue  # a line or paragraph of the list item that went
+                lines.extend(blanks)
+                item_indent, blanks = None, []
             targets = [m for m in _LINK.finditer(line)
                        if not m.group(1) and "://" not in m.group(3) and _resolve(rel, m.group(3)) in hidden]
             if not targets:
                 lines.append(line)
                 continue
             stripped = line.strip()
-            own_line = (re.match(r"^([-*+]|\d+\.)\s", stripped) or line.startswith("    ")
+            list_item = re.match(r"^([-*+]|\d+\.)\s", stripped)
+            own_line = (list_item or line.startswith("    ")
                         or len(re.findall(r"[.!?](\s|$)", stripped)) <= 1)
             if own_line:
+                if list_item:
+                    item_indent = indent_width
                 continue
             # running text: the sentences that point at a hidden page go, the rest of the line stays
             indent = line[:len(line) - len(line.lstrip())]
@@ -176,6 +193,7 @@ def unlink(docs_dir: Path, hidden: set[str]) -> None:
                               if not any(m.group(0) in part for m in targets)]
             if kept_sentences:
                 lines.append(indent + " ".join(kept_sentences))
+        lines.extend(blanks)  # the page ended inside an item that went
         kept = []
         for i, line in enumerate(lines):
             if re.match(r"^\s*(!!!|\?\?\?\+?)\s", line):

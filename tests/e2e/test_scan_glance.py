@@ -176,10 +176,12 @@ def test_the_hero_says_when_the_result_is_uncertain_or_borderline(page, site):
     a = assessment(TEAM_SCAN)
     flat = {q.id: 3 for q in a.questions}
     flagged = engine.score(a, flat)
-    assert flagged["flags"] == ["straightlining"] and flagged["profile"]
+    assert flagged["flags"] == ["straightlining"] and flagged["profile"] and not flagged["borderline"]
     page.goto(site(f"scans/{TEAM_SCAN}/"))
     fill(page, flat)
     show_result(page)
+    assert page.locator("[data-sw-hero-profile]").inner_text() == \
+        f"Je antwoorden passen mogelijk het best bij ‘{flagged['profile']['title']}’.", "a flagged profile is a maybe"
     state = page.locator("[data-sw-hero-state]")
     assert "onzeker" in state.get_attribute("data-sw-hero-state").split()
     assert state.inner_text() == "Uitslag onzeker: lees hieronder waarom."

@@ -30,7 +30,8 @@ Worker.prototype.postMessage = function (message, ...rest) {
 
 FLAG_SENTENCES = {
     "straightlining": "Je gaf bijna overal hetzelfde antwoord, dus de uitslag zegt misschien weinig over jouw situatie.",
-    "inconsistent": "Sommige antwoorden spreken elkaar tegen, misschien omdat een paar vragen juist het omgekeerde zeggen.",
+    "inconsistent": "Je antwoorden op vragen over hetzelfde onderwerp lopen sterk uiteen, "
+                    "bijvoorbeeld als je het eens bent met een stelling én met het omgekeerde ervan.",
     "many-unknown": "Je koos vaak ‘Weet ik niet’ of liet vragen open, dus de uitslag steunt op weinig antwoorden.",
 }
 
@@ -396,6 +397,7 @@ def test_supportlijnen_shows_the_level_the_range_and_every_line_behind(page, sit
     text = line.inner_text()
     assert text.startswith(f"Gemiddelde van de lijnen: {whole(relative['mean'])} ({relative['level']['label'].lower()}).")
     assert f"Verschil tussen de hoogste en de laagste lijn: {whole(relative['range'])} punten." in text
+    assert ("De lijnen zijn dus in balans." if relative["balanced"] else "De lijnen zijn dus niet in balans.") in text
     assert text.endswith("Meer dan één lijn blijft achter: " + " en ".join(titles[i] for i in relative["behind"]) + ".")
 
 
@@ -411,7 +413,8 @@ def test_supportlijnen_without_a_line_behind_has_one_profile_that_explains_the_b
     assert box.get_attribute("data-sw-profile") == "geen-lijn-achter"
     assert box.locator(".sw-profile-title").inner_text() == "Geen lijn blijft achter"
     assert int(whole(result["relative"]["range"])) >= 20
-    assert f"Verschil tussen de hoogste en de laagste lijn: {whole(result['relative']['range'])} punten." in \
-        box.locator(".sw-relative").inner_text()
+    relative_line = box.locator(".sw-relative").inner_text()
+    assert f"Verschil tussen de hoogste en de laagste lijn: {whole(result['relative']['range'])} punten." in relative_line
+    assert "De lijnen zijn dus niet in balans." in relative_line, "the page says the balance, not only the range"
     text = box.inner_text()
     assert "20 punten of meer: er loopt een lijn voorop." in text and "Meer dan één lijn blijft achter" not in text

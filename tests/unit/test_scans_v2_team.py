@@ -255,6 +255,18 @@ def test_teamfase_phases_meet_at_the_band_cut_offs(below, above, expected):
     assert (_phase(*below), _phase(*above)) == expected
 
 
+def test_teamfase_phase_texts_claim_nothing_a_band_can_contradict():
+    """The phase weighs zelfstandigheid and richting together, so off the meeting points a boundary
+    runs slanted: zelfstandigheid 35 (band "veel geregeld van buiten") with richting 60 is a goed
+    draaiend team. So the phase texts say nothing about zelfstandigheid alone that such a band denies."""
+    assert _phase(35.0, 60.0) == "goed-draaiend-team"
+    texts = {p["id"]: p["text"] for p in raw(TEAMFASE)["profiles"]}
+    for phase in ("goed-draaiend-team", "team-met-een-missie"):
+        assert "zelfstandig" not in texts[phase].split("Een fase is geen cijfer")[0], phase
+    assert "het meeste zelf" not in texts["zelforganiserend-team"]
+    assert "Veel wordt van buiten het team geregeld" not in texts["werkgroep"]
+
+
 def test_persoonlijk_leiderschap_profiles_meet_at_the_band_cut_offs():
     """From "Op weg" (55 everywhere) each other prototype lies across a cut-off: 40 below, 70 above."""
     profiles = {p["id"]: p["prototype"] for p in raw(PL)["profiles"]}

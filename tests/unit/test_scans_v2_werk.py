@@ -310,7 +310,7 @@ def test_supportlijnen_texts_say_behind_is_relative_and_not_a_grade():
         assert "geen cijfer" in p["text"], p["id"]
     # "geen lijn achter" explains both the balance (range under 20 or not) and the level of the mean.
     none = next(p["text"] for p in raw("supportlijnen")["profiles"] if p["id"] == "geen-lijn-achter")
-    assert "Boven 65" in none and "Van 35 tot 65" in none and "Onder 35" in none
+    assert "Boven 65: sterk" in none and "Boven 35 tot en met 65: midden" in none and "35 of lager: zwak" in none
     assert "Kleiner dan 20 punten: de lijnen zijn in balans" in none and "20 punten of meer" in none
 
 

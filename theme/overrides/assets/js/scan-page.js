@@ -719,7 +719,8 @@ export function initScanPage(root) {
     let sentence = SCAN15.heroNoProfile;
     if (profile) {
       const title = profile.title || profile.id;
-      sentence = between ? SCAN15.heroBetween(title, runnerUp.title || runnerUp.id) : SCAN15.heroProfile(title);
+      sentence = between ? SCAN15.heroBetween(title, runnerUp.title || runnerUp.id)
+        : reasons.length ? SCAN15.heroProfileMaybe(title) : SCAN15.heroProfile(title);
     }
     box.append(el("p", { class: "sw-hero-profile", "data-sw-hero-profile": "" }, sentence));
     const states = [between ? "borderline" : null, profile && reasons.length ? "onzeker" : null].filter(Boolean);

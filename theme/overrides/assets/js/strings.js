@@ -36,7 +36,8 @@ export const TEXT = {
     incomplete: (parts) => `Bij ${parts.length === 1 ? "het onderdeel" : "de onderdelen"} ${listed(parts)} ` +
       `${parts.length === 1 ? "is" : "zijn"} te weinig vragen beantwoord, dus je krijgt nog geen profiel.`,
     straightlining: "Je gaf bijna overal hetzelfde antwoord, dus de uitslag zegt misschien weinig over jouw situatie.",
-    inconsistent: "Sommige antwoorden spreken elkaar tegen, misschien omdat een paar vragen juist het omgekeerde zeggen.",
+    inconsistent: "Je antwoorden op vragen over hetzelfde onderwerp lopen sterk uiteen, " +
+      "bijvoorbeeld als je het eens bent met een stelling én met het omgekeerde ervan.",
     "many-unknown": "Je koos vaak ‘Weet ik niet’ of liet vragen open, dus de uitslag steunt op weinig antwoorden.",
   },
   maybe: (title) => `Mogelijk: ${title}`,
@@ -45,7 +46,8 @@ export const TEXT = {
   betweenExplained: "Je antwoorden passen bijna even goed bij allebei. Lees ze allebei en kijk wat je het meest herkent.",
   runnerUp: (title) => `Lees ook over ${title}`,
   relative: (relative, titleOf) => `Gemiddelde van de lijnen: ${Math.round(relative.mean)} (${relative.level.label.toLowerCase()}). ` +
-    `Verschil tussen de hoogste en de laagste lijn: ${Math.round(relative.range)} punten.` +
+    `Verschil tussen de hoogste en de laagste lijn: ${Math.round(relative.range)} punten. ` +
+    (relative.balanced ? "De lijnen zijn dus in balans." : "De lijnen zijn dus niet in balans.") +
     (relative.behind.length > 1 ? ` Meer dan één lijn blijft achter: ${relative.behind.map(titleOf).join(" en ")}.` : ""),
   reflectionHeading: "Jouw antwoorden op de open vragen",
   dimensionsHeading: "Per onderdeel",
@@ -487,6 +489,7 @@ export const SCAN15 = {
   // the top of a result: the profile in one sentence and one first step
   heroHeading: "In het kort",
   heroProfile: (title) => `Je antwoorden passen het best bij ‘${title}’.`,
+  heroProfileMaybe: (title) => `Je antwoorden passen mogelijk het best bij ‘${title}’.`,
   heroBetween: (first, second) => `Je antwoorden passen bijna even goed bij ‘${first}’ als bij ‘${second}’.`,
   heroBorderline: "Je zit op de grens tussen twee profielen. Lees hieronder over allebei.",
   heroUncertain: "Uitslag onzeker: lees hieronder waarom.",
