@@ -71,6 +71,8 @@ Per line (realistic respondents unless said otherwise):
   flagged_le_15: at most 15% of realistic respondents flagged;
   random_flagged_ge_60: at least 60% of uniform-random answerers flagged;
   straightliners_all_flagged: every straight-liner flagged.
+Then one line per scan ("per_scan": true): each of those figures as its range
+[lowest, highest] over the main settings, and whether each aim held in all of them.
 The last line ("summary": true) holds, per scan, the worst value of each aim
 over all settings (with the setting it occurred in) and whether each aim held
 in every setting; ``all_aims_hold`` covers every scan and setting. The stress
@@ -527,6 +529,44 @@ def per_scan(lines: list[dict]) -> tuple[dict, dict]:
     return scans, {aim: all(s["aims"][aim] for s in scans.values()) for aim in AIMS}
 
 
+def span(values) -> list | None:
+    """``[lowest, highest]`` of the values that exist, or ``None``."""
+    present = [v for v in values if v is not None]
+    return [min(present), max(present)] if present else None
+
+
+def scan_line(lines: list[dict]) -> dict:
+    """One scan over the main settings, as the issue asks for it: each figure as its range over the settings.
+
+    Profile shares, borderline share, flag rates per respondent type (realistic, uniform
+    random, straight-liners), retest agreement for the profile and for profile-or-runner-up,
+    kappa and Cronbach's alpha per dimension, each as ``[lowest, highest]``; and whether each
+    aim held in every setting.
+    """
+    main = [line for line in lines if not line["setting"].get("stress")]
+    first = main[0]
+    profiles = first["realistic"]["profiles"]
+    flag_ids = sorted({f for line in main for f in line["realistic"]["flags"]}
+                      | set(first["random"]["flags"]) | set(first["straightliners"]["flags"]))
+    return {
+        "scan": first["scan"], "version": first["version"], "per_scan": True, "settings": len(main),
+        "realistic": {
+            "profiles": {p: span(line["realistic"]["profiles"][p] for line in main) for p in profiles},
+            "borderline": span(line["realistic"]["borderline"] for line in main),
+            "flagged": span(line["realistic"]["flagged"] for line in main),
+            "flags": {f: span(line["realistic"]["flags"].get(f, 0.0) for line in main) for f in flag_ids},
+        },
+        "random": {"flagged": first["random"]["flagged"], "flags": first["random"]["flags"],
+                   "profiles": first["random"]["profiles"]},
+        "straightliners": {"flagged": first["straightliners"]["flagged"],
+                           "flags_per_value": first["straightliners"]["flags_per_value"]},
+        "retest": {key: span(line["retest"][key] for line in main)
+                   for key in ("profile", "profile_or_runner_up", "profile_or_borderline_runner_up", "kappa")},
+        "alpha": {d: span(line["dimensions"][d]["alpha"] for line in main) for d in first["dimensions"]},
+        "aims": {aim: all(line["aims"][aim] for line in main) for aim in AIMS},
+    }
+
+
 def summary(lines: list[dict], seconds: float, seed="1") -> dict:
     """The last line: the aims over the main settings; the stress settings apart, under ``stress``."""
     main = [line for line in lines if not line["setting"].get("stress")]
@@ -671,6 +711,10 @@ def main(argv=None) -> int:
             failed = [aim for aim, ok in line["aims"].items() if not ok]
             print(f"{assessment.id} {setting.label()}{' (stress)' if setting.stress else ''}: {line['seconds']} s, "
                   f"{'aims hold' if not failed else 'fails ' + ', '.join(failed)}", file=sys.stderr)
+    for scan in dict.fromkeys(line["scan"] for line in lines):
+        mine = [line for line in lines if line["scan"] == scan]
+        if any(not line["setting"].get("stress") for line in mine):
+            print(json.dumps(scan_line(mine), ensure_ascii=False), flush=True)
     result = summary(lines, time.perf_counter() - start, args.seed)
     print(json.dumps(result, ensure_ascii=False), flush=True)
     if args.markdown:

@@ -154,3 +154,18 @@ def test_stress_settings_are_summarised_apart_and_do_not_decide_the_aims():
     assert result["stress"]["aims"] == {aim: False for aim in scans.AIMS}
     table = scans.markdown_table(result, {"tiny": "Tiny"})
     assert "Zwakke stellingen (stresstest)" in table and "1 varianten" in table
+
+
+def test_one_line_per_scan_gives_each_figure_as_its_range_over_the_main_settings():
+    scan = tiny_scan()
+    lines = [scans.simulate(scan, scans.Setting(a, 0.3, 0.3), 300, seed=1) for a in (1.7, 2.5)]
+    lines.append(scans.simulate(scan, scans.Setting(1.0, 0.3, 0.3, stress=True), 300, seed=1))
+    line = scans.scan_line(lines)
+    assert line["scan"] == "tiny" and line["per_scan"] and line["settings"] == 2
+    shares = [one["realistic"]["profiles"]["hoog"] for one in lines[:2]]
+    assert line["realistic"]["profiles"]["hoog"] == [min(shares), max(shares)]
+    retests = [one["retest"]["profile_or_runner_up"] for one in lines[:2]]
+    assert line["retest"]["profile_or_runner_up"] == [min(retests), max(retests)]
+    assert set(line["alpha"]) == set(DIMS) and line["alpha"]["x"][0] <= line["alpha"]["x"][1]
+    assert line["aims"] == {aim: lines[0]["aims"][aim] and lines[1]["aims"][aim] for aim in scans.AIMS}
+    assert line["straightliners"]["flagged"] == lines[0]["straightliners"]["flagged"]
