@@ -574,7 +574,9 @@ def summary(lines: list[dict], seconds: float, seed="1") -> dict:
     scans, aims = per_scan(main)
     out = {"summary": True, "what": "worst case over settings", "date": datetime.date.today().isoformat(),
            "seed": str(seed), "n": lines[0]["realistic"]["n"] if lines else None,
-           "settings": list(dict.fromkeys(label(line["setting"]) for line in main)), "aims": aims,
+           "settings": list(dict.fromkeys(label(line["setting"]) for line in main)),
+           "strengths": sorted({line["setting"]["a"] for line in main}),
+           "item_draws": sorted({line["setting"].get("items", 1) for line in main}), "aims": aims,
            "all_aims_hold": all(aims.values()), "scans": scans, "seconds": round(seconds, 1)}
     if stressed:
         stress_scans, stress_aims = per_scan(stressed)
@@ -607,10 +609,17 @@ def markdown_table(result: dict, titles: dict[str, str]) -> str:
                     f"| {mark(data['aims'])} |")
     settings = len(result["settings"])
     people = f"{result['n']:,}".replace(",", ".")  # Dutch thousands separator
+    strengths = [f"{a:g}".replace(".", ",") for a in result.get("strengths", [])]
+    sets = len(result.get("item_draws", [1]))
+    grid = []
+    if strengths:
+        grid.append(f"sterkte van de stellingen {strengths[0]}" if len(strengths) == 1
+                    else f"sterkte van de stellingen {strengths[0]} tot {strengths[-1]}")
+    grid.append("één set stellingen" if sets == 1 else f"{sets} verschillende sets stellingen")
     text = ("\n".join(rows) + "\n\n"
             f"Per scan staat steeds de slechtste uitkomst over {settings} varianten van de proef "
-            f"(gemiddelde tot sterke stellingen, drie verschillende sets stellingen, meer of minder samenhang, "
-            f"meer of minder neiging tot *eens*), met {people} nagebootste invullers per variant. "
+            f"({', '.join(grid)}, meer of minder samenhang, meer of minder neiging tot *eens*), "
+            f"met {people} nagebootste invullers per variant. "
             f"Gemeten op {result['date']} met `bench/scans.py`.\n")
     stress = result.get("stress")
     if stress:
@@ -648,6 +657,11 @@ def numbers(text: str) -> tuple[float, ...]:
     return tuple(float(x) for x in text.split(",") if x.strip())
 
 
+def whole_numbers(text: str) -> tuple[int, ...]:
+    """Item draws: whole numbers, each once (1.5 is refused, not silently read as 1)."""
+    return tuple(dict.fromkeys(int(x) for x in text.split(",") if x.strip()))
+
+
 def settings_from(args) -> list[Setting]:
     """The main grid (or the quick corners, or what the options pick), then the stress settings."""
     if args.quick:
@@ -656,7 +670,7 @@ def settings_from(args) -> list[Setting]:
         strengths, rhos, acqs, draws = STRENGTHS, CORRELATIONS, ACQUIESCENCE, ITEM_DRAWS
     picked = any((args.a, args.rho, args.acq, args.items))
     strengths, rhos, acqs, draws = args.a or strengths, args.rho or rhos, args.acq or acqs, args.items or draws
-    out = [Setting(a, rho, acq, args.acq_mean, args.careless, args.unknown, int(k))
+    out = [Setting(a, rho, acq, args.acq_mean, args.careless, args.unknown, k)
            for a, rho, acq, k in itertools.product(strengths, rhos, acqs, draws)]
     if not (args.quick or picked or args.no_stress):
         out += [Setting(a, rho, acq, args.acq_mean, args.careless, args.unknown, 1, stress=True)
@@ -674,7 +688,7 @@ def main(argv=None) -> int:
     parser.add_argument("--a", type=numbers, help="item strengths, e.g. 1.7,2.0,2.5")
     parser.add_argument("--rho", type=numbers, help="trait correlations, e.g. 0.3,0.6")
     parser.add_argument("--acq", type=numbers, help="acquiescence sds, e.g. 0.3,0.5")
-    parser.add_argument("--items", type=numbers, help="item draws, e.g. 1,2,3")
+    parser.add_argument("--items", type=whole_numbers, help="item draws, e.g. 1,2,3")
     parser.add_argument("--no-stress", action="store_true", help="leave out the weak-item stress settings")
     parser.add_argument("--acq-mean", type=float, default=0.0)
     parser.add_argument("--careless", type=float, default=CARELESS)

@@ -153,8 +153,9 @@ def unlink(docs_dir: Path, hidden: set[str]) -> None:
     line inside a tip, or a line of one sentence such as "Doe de
     Concernsupport-scan.") goes; in running text the sentence with the link
     goes. A list item goes whole: with its first line go the lines that continue
-    it (indented deeper, also its later paragraphs), so no half of an explanation
-    about a hidden scan stays behind. A tip left empty goes too.
+    it (indented deeper; after a blank line, a later paragraph of the item, 4 spaces
+    deeper), so no half of an explanation about a hidden scan stays behind. A tip
+    left empty goes too.
     """
     for page in docs_dir.rglob("*.md"):
         rel = page.relative_to(docs_dir).as_posix()
@@ -168,9 +169,11 @@ def unlink(docs_dir: Path, hidden: set[str]) -> None:
                 if not line.strip():
                     blanks.append(line)
                     continue
-                if indent_width > item_indent:
+                # a line of the item that went: indented deeper; after a blank line, by the 4
+                # spaces Python-Markdown wants for a later paragraph of a list item
+                if indent_width >= item_indent + (4 if blanks else 1):
                     blanks = []
-                    continue  # a line or paragraph of the list item that went
+                    continue
                 lines.extend(blanks)
                 item_indent, blanks = None, []
             targets = [m for m in _LINK.finditer(line)

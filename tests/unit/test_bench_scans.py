@@ -154,6 +154,7 @@ def test_stress_settings_are_summarised_apart_and_do_not_decide_the_aims():
     assert result["stress"]["aims"] == {aim: False for aim in scans.AIMS}
     table = scans.markdown_table(result, {"tiny": "Tiny"})
     assert "Zwakke stellingen (stresstest)" in table and "1 varianten" in table
+    assert "(sterkte van de stellingen 1,7, één set stellingen," in table, "the footnote names the grid that ran"
 
 
 def test_one_line_per_scan_gives_each_figure_as_its_range_over_the_main_settings():

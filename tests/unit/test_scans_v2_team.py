@@ -257,9 +257,9 @@ def test_teamfase_phases_meet_at_the_band_cut_offs(below, above, expected):
 
 def test_teamfase_phase_texts_claim_nothing_a_band_can_contradict():
     """The phase weighs zelfstandigheid and richting together, so off the meeting points a boundary
-    runs slanted: zelfstandigheid 35 (band "veel geregeld van buiten") with richting 60 is a goed
+    runs slanted: zelfstandigheid 35 (band "veel geregeld van buiten") with richting 65 is a goed
     draaiend team. So the phase texts say nothing about zelfstandigheid alone that such a band denies."""
-    assert _phase(35.0, 60.0) == "goed-draaiend-team"
+    assert _phase(35.0, 65.0) == "goed-draaiend-team"
     texts = {p["id"]: p["text"] for p in raw(TEAMFASE)["profiles"]}
     for phase in ("goed-draaiend-team", "team-met-een-missie"):
         assert "zelfstandig" not in texts[phase].split("Een fase is geen cijfer")[0], phase

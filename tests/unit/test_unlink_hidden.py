@@ -30,10 +30,17 @@ def test_a_list_item_about_a_hidden_scan_goes_with_the_lines_that_continue_it(tm
 
 def test_the_items_later_paragraphs_go_too_and_the_next_item_stays(tmp_path):
     text = ("1. Doe de [Supportlijnen-scan](scans/supportlijnen/index.md).\n\n"
-            "   Een tweede alinea van hetzelfde punt.\n\n"
+            "    Een tweede alinea van hetzelfde punt (4 spaties, zoals Python-Markdown wil).\n\n"
             "2. Bespreek de uitslag.\n\n"
             "Klaar.\n")
     assert unlinked(tmp_path, text) == "\n2. Bespreek de uitslag.\n\nKlaar.\n"
+
+
+def test_a_paragraph_after_a_blank_line_that_markdown_does_not_put_in_the_item_stays(tmp_path):
+    text = ("- Doe de [Supportlijnen-scan](scans/supportlijnen/index.md).\n\n"
+            "  Een losse alinea: met 2 spaties hoort die voor Python-Markdown niet bij het punt.\n")
+    assert unlinked(tmp_path, text) == ("\n  Een losse alinea: met 2 spaties hoort die voor "
+                                        "Python-Markdown niet bij het punt.\n")
 
 
 def test_a_page_that_ends_inside_the_item_keeps_its_last_newline(tmp_path):

@@ -45,9 +45,11 @@ export const TEXT = {
   between: (first, second) => `Je zit tussen ${first} en ${second}`,
   betweenExplained: "Je antwoorden passen bijna even goed bij allebei. Lees ze allebei en kijk wat je het meest herkent.",
   runnerUp: (title) => `Lees ook over ${title}`,
-  relative: (relative, titleOf) => `Gemiddelde van de lijnen: ${Math.round(relative.mean)} (${relative.level.label.toLowerCase()}). ` +
-    `Verschil tussen de hoogste en de laagste lijn: ${Math.round(relative.range)} punten. ` +
-    (relative.balanced ? "De lijnen zijn dus in balans." : "De lijnen zijn dus niet in balans.") +
+  // the mean and the range at one decimal, as the rule decided on them: rounded to whole numbers,
+  // 35.4 would read "35 (midden)" and 19.6 "20 punten ... in balans"
+  relative: (relative, titleOf) => `Gemiddelde van de lijnen: ${formatScore(relative.mean)} (${relative.level.label.toLowerCase()}). ` +
+    `Verschil tussen de hoogste en de laagste lijn: ${formatScore(relative.range)} punten.` +
+    (relative.behind.length === 0 ? (relative.balanced ? " De lijnen zijn dus in balans." : " De lijnen zijn dus niet in balans.") : "") +
     (relative.behind.length > 1 ? ` Meer dan één lijn blijft achter: ${relative.behind.map(titleOf).join(" en ")}.` : ""),
   reflectionHeading: "Jouw antwoorden op de open vragen",
   dimensionsHeading: "Per onderdeel",
