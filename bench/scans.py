@@ -586,6 +586,10 @@ def summary(lines: list[dict], seconds: float, seed="1") -> dict:
     return out
 
 
+def variants(count: int) -> str:
+    return f"{count} variant" if count == 1 else f"{count} varianten"
+
+
 def markdown_table(result: dict, titles: dict[str, str]) -> str:
     """The summary as the Dutch table on the Verantwoording page (content/verantwoording.md)."""
     def pct(value):
@@ -617,7 +621,7 @@ def markdown_table(result: dict, titles: dict[str, str]) -> str:
                     else f"sterkte van de stellingen {strengths[0]} tot {strengths[-1]}")
     grid.append("één set stellingen" if sets == 1 else f"{sets} verschillende sets stellingen")
     text = ("\n".join(rows) + "\n\n"
-            f"Per scan staat steeds de slechtste uitkomst over {settings} varianten van de proef "
+            f"Per scan staat steeds de slechtste uitkomst over {variants(settings)} van de proef "
             f"({', '.join(grid)}, meer of minder samenhang, meer of minder neiging tot *eens*), "
             f"met {people} nagebootste invullers per variant. "
             f"Gemeten op {result['date']} met `bench/scans.py`.\n")
@@ -631,7 +635,7 @@ def markdown_table(result: dict, titles: dict[str, str]) -> str:
             rows.append(f"| [{titles.get(scan, scan)}](scans/{scan}/index.md) | {pct(w['retest']['value'])} "
                         f"| {pct(w['flagged']['value'])} | {pct(w['random_flagged']['value'])} | {alpha} |")
         text += ("\n**Zwakke stellingen (stresstest).** Dezelfde proef met stellingen die slecht meten, "
-                 f"in {len(stress['settings'])} varianten. Hier vragen we de doelen niet: "
+                 f"in {variants(len(stress['settings']))}. Hier vragen we de doelen niet: "
                  "een scan met zulke stellingen moet je eerst verbeteren (zie [Zelf uitproberen](#zelf-uitproberen-in-je-organisatie)).\n\n"
                  + "\n".join(rows) + "\n")
     return text

@@ -153,7 +153,7 @@ def test_stress_settings_are_summarised_apart_and_do_not_decide_the_aims():
     assert result["stress"]["settings"] == [scans.label(weak["setting"])]
     assert result["stress"]["aims"] == {aim: False for aim in scans.AIMS}
     table = scans.markdown_table(result, {"tiny": "Tiny"})
-    assert "Zwakke stellingen (stresstest)" in table and "1 varianten" in table
+    assert "Zwakke stellingen (stresstest)" in table and "in 1 variant." in table
     assert "(sterkte van de stellingen 1,7, één set stellingen," in table, "the footnote names the grid that ran"
 
 
