@@ -190,7 +190,7 @@ def unlink(docs_dir: Path, hidden: set[str]) -> None:
                     item_indent = indent_width
                 continue
             # running text: the sentences that point at a hidden page go, the rest of the line stays
-            indent = line[:len(line) - len(line.lstrip())]
+            indent = line[:indent_width]
             sentences = [part for part in re.split(r"(?<=[.!?])\s+", stripped) if part]
             kept_sentences = [part for part in sentences
                               if not any(m.group(0) in part for m in targets)]

@@ -128,6 +128,10 @@ def test_item_draws_are_different_sets_of_items_and_draw_one_keeps_the_old_items
     second = scans.simulate(scan, scans.Setting(1.7, 0.3, 0.3, items=2), 300, seed=1)
     assert first["setting"]["items"] == 1 and second["setting"]["items"] == 2
     assert first["dimensions"] != second["dimensions"]
+    # draw 1 is seeded as every run before item draws existed
+    old_items = scans.item_parameters(scan, random.Random("1:tiny:items"), 1.7)
+    assert scans.items_for(scan, scans.Setting(1.7, 0.3, 0.3, items=1), 1) == old_items
+    assert scans.items_for(scan, scans.Setting(1.7, 0.3, 0.3, items=2), 1) != old_items
 
 
 def test_the_default_grid_holds_36_settings_and_8_stress_settings_apart():
@@ -161,7 +165,7 @@ def test_one_line_per_scan_gives_each_figure_as_its_range_over_the_main_settings
     scan = tiny_scan()
     lines = [scans.simulate(scan, scans.Setting(a, 0.3, 0.3), 300, seed=1) for a in (1.7, 2.5)]
     lines.append(scans.simulate(scan, scans.Setting(1.0, 0.3, 0.3, stress=True), 300, seed=1))
-    line = scans.scan_line(lines)
+    line = scans.scan_line(scans.split_stress(lines)[0])
     assert line["scan"] == "tiny" and line["per_scan"] and line["settings"] == 2
     shares = [one["realistic"]["profiles"]["hoog"] for one in lines[:2]]
     assert line["realistic"]["profiles"]["hoog"] == [min(shares), max(shares)]

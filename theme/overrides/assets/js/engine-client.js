@@ -78,9 +78,12 @@ export function startEngine(wheel) {
   // Only this worker: after a restart its timers must not touch the next one.
   const started = worker;
   let timer = null;
-  const giveUp = () => {
+  const stopTimers = () => {
     clearTimeout(timer);
     clearTimeout(limit);
+  };
+  const giveUp = () => {
+    stopTimers();
     if (state.status === "loading" && worker === started) {
       setState({ status: "failed", reason: "timeout" });
       failAll("timeout");
@@ -99,12 +102,10 @@ export function startEngine(wheel) {
       waitForNews();
       if (state.status !== "loading" || state.stage !== message.stage) setState({ status: "loading", stage: message.stage });
     } else if (message.type === EVENTS.ready) {
-      clearTimeout(timer);
-      clearTimeout(limit);
+      stopTimers();
       setState({ status: "ready", ms: message.ms, python: message.python });
     } else if (message.type === EVENTS.error) {
-      clearTimeout(timer);
-      clearTimeout(limit);
+      stopTimers();
       setState({ status: "failed", reason: "error", message: message.message });
     } else if (pending.has(message.id)) {
       const { resolve, reject } = pending.get(message.id);
@@ -115,8 +116,7 @@ export function startEngine(wheel) {
     }
   };
   worker.onerror = (event) => {
-    clearTimeout(timer);
-    clearTimeout(limit);
+    stopTimers();
     event.preventDefault();
     setState({ status: "failed", reason: "error", message: event.message || "worker error" });
     failAll(event.message || "worker error");
